@@ -25,11 +25,15 @@ const (
 
 // Observation is one dated thing maintwatch saw on a site.
 type Observation struct {
-	ID      int64        `json:"id,omitempty"` // the store's id; 0 before storing
-	Kind    Kind         `json:"kind"`
-	Seen    time.Time    `json:"seen"`          // when maintwatch saw it (crawl time)
-	Date    time.Time    `json:"date,omitzero"` // the date the page states, zero when none
-	URL     string       `json:"url,omitempty"` // the page it was read from
+	ID   int64     `json:"id,omitempty"` // the store's id; 0 before storing
+	Kind Kind      `json:"kind"`
+	Seen time.Time `json:"seen"`          // when maintwatch saw it (crawl time)
+	Date time.Time `json:"date,omitzero"` // the date the page states, zero when none
+	URL  string    `json:"url,omitempty"` // the page it was read from
+	// SHA256 is the hex hash of the raw body of the page it was read from, so
+	// evidence pages can link the stored snapshot (added by the store helper;
+	// the store fills it from NoticeRecord.FetchSHA256 when empty).
+	SHA256  string       `json:"sha256,omitempty"`
 	Title   string       `json:"title,omitempty"`
 	Text    string       `json:"text,omitempty"` // the excerpt shown as evidence
 	Label   nlp.Label    `json:"label,omitempty"`
