@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+func TestOpenMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nope")
+	path := filepath.Join(dir, "w.db")
+	_, err := Open(context.Background(), path)
+	want := "store: open " + path + ": folder " + dir + " does not exist"
+	if err == nil || err.Error() != want {
+		t.Fatalf("error = %v, want %q", err, want)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Open created the folder: %v", err)
+	}
+}
+
+func TestOpenPragmas(t *testing.T) {
+	// A folder name with URI syntax in it must still name the file.
+	dir := filepath.Join(t.TempDir(), "a?b#c%d")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := mustOpenPath(t, filepath.Join(dir, "w.db"))
+	if _, err := os.Stat(filepath.Join(dir, "w.db")); err != nil {
+		t.Fatalf("database file not where asked: %v", err)
+	}
+	if got := rawQuery(t, db.w, "PRAGMA journal_mode"); got != "wal" {
+		t.Errorf("writer journal_mode = %q", got)
+	}
+	if got := rawQuery(t, db.w, "PRAGMA foreign_keys"); got != "1" {
+		t.Errorf("writer foreign_keys = %q", got)
+	}
+	if got := rawQuery(t, db.w, "PRAGMA busy_timeout"); got != "5000" {
+		t.Errorf("writer busy_timeout = %q", got)
+	}
+	if got := rawQuery(t, db.w, "PRAGMA synchronous"); got != "1" { // NORMAL
+		t.Errorf("writer synchronous = %q", got)
+	}
+	// Readers are read-only: a write through them must fail.
+	if _, err := db.r.Exec("INSERT INTO sites (url, norm_url, added_at) VALUES ('x', 'x', 'x')"); err == nil {
+		t.Error("write through the reader pool succeeded")
+	}
+	if _, err := db.w.Exec("INSERT INTO episodes (site_id, key, status, opened, updated) VALUES (999, 'k', 's', 'o', 'u')"); err == nil {
+		t.Error("foreign key not enforced")
+	}
+}
+
+func TestMigrationsVersionedAndIdempotent(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	for range 3 {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rawQuery(t, db.w, "PRAGMA user_version"); got != strconv.Itoa(SchemaVersion()) {
+			t.Errorf("user_version = %s, want %d", got, SchemaVersion())
+		}
+		if _, err := db.AddSites(ctx, []SiteInput{{URL: "https://a.example/"}}); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, "sites"); n != 1 {
+			t.Errorf("sites = %d after reopen, want 1", n)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if SchemaVersion() < 1 {
+		t.Fatalf("SchemaVersion = %d", SchemaVersion())
+	}
+
+	// A database from a newer binary is refused, and left as it was.
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	future := SchemaVersion() + 1
+	if _, err := raw.Exec("PRAGMA user_version = " + strconv.Itoa(future)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = Open(ctx, path)
+	wantErrContains(t, err, "schema version "+strconv.Itoa(future)+" is newer than this binary's")
+}
+
+func TestMigrationFilesNumbered(t *testing.T) {
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range ms {
+		if m.version != i+1 || m.sql == "" {
+			t.Errorf("migration %d: %+v", i, m.name)
+		}
+	}
+}
