@@ -104,3 +104,19 @@ func wantErrContains(tb testing.TB, err error, sub string) {
 		tb.Fatalf("error = %v, want one containing %q", err, sub)
 	}
 }
+
+// cycle builds site's i-th crawl: a new news page body and two new notices.
+func cycle(site int64, i int) CrawlRecord {
+	at := t0.Add(time.Duration(i) * time.Minute)
+	u := fmt.Sprintf("https://shop%d.example/news/", site)
+	f := page(u, crawler.KindNews, at, fmt.Sprintf("<ul><li>%d-1</li><li>%d-2</li></ul>%s", i, i, strings.Repeat("お知らせ", 50)))
+	return CrawlRecord{
+		SiteID: site, At: at, Platform: "eccube4", Result: "ok",
+		Fetches: []crawler.Fetch{f},
+		Notices: []NoticeRecord{
+			notice(u+fmt.Sprint(i, "-1"), fmt.Sprintf("お知らせ %d-1", i), "カード決済を停止しております。", f.SHA256, at, nlp.Suspicious),
+			notice(u+fmt.Sprint(i, "-2"), fmt.Sprintf("お知らせ %d-2", i), "営業日のご案内", f.SHA256, at, nlp.Unrelated),
+		},
+		Observations: []judge.Observation{{Kind: judge.KindCrawl}},
+	}
+}
