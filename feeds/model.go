@@ -113,8 +113,14 @@ func Build(eps []store.SiteEpisode, opts Options) Feed {
 	return f
 }
 
-// SiteName is the shop's name, or its host when it was imported without one.
+// SiteName is the shop's name, or its host when it was imported without one,
+// stripped of characters XML forbids (control characters have no place in a
+// page or a digest either).
 func SiteName(s store.Site) string {
+	return textutil.StripInvalidXML(siteName(s))
+}
+
+func siteName(s store.Site) string {
 	if n := strings.TrimSpace(s.Name); n != "" {
 		return n
 	}

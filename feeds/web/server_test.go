@@ -2,6 +2,7 @@ package web
 
 import (
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,7 +20,7 @@ var testNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 func newTestServer(t *testing.T, src *fake.Store) *httptest.Server {
 	t.Helper()
-	h := NewServer(src, ServerOptions{Now: func() time.Time { return testNow }})
+	h := NewServer(src, ServerOptions{Now: func() time.Time { return testNow }, Logger: slog.New(slog.DiscardHandler)})
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return ts
@@ -191,7 +192,7 @@ func TestHealthAndMetrics(t *testing.T) {
 	crawl := prometheus.NewCounter(prometheus.CounterOpts{Name: "maintwatch_crawl_cycles_total", Help: "test"})
 	reg.MustRegister(crawl)
 	crawl.Inc()
-	ts := httptest.NewServer(NewServer(src, ServerOptions{Registerer: reg, Gatherer: reg, Now: func() time.Time { return testNow }}))
+	ts := httptest.NewServer(NewServer(src, ServerOptions{Registerer: reg, Gatherer: reg, Now: func() time.Time { return testNow }, Logger: slog.New(slog.DiscardHandler)}))
 	t.Cleanup(ts.Close)
 	resp, body := get(t, ts, "/healthz", nil)
 	if resp.StatusCode != 200 || body != "ok\n" {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"maintwatch/feeds"
+	"maintwatch/feeds/internal/textutil"
 	"maintwatch/judge"
 	"maintwatch/store"
 )
@@ -73,18 +74,27 @@ func (s *Server) handleSite(w http.ResponseWriter, r *http.Request) {
 		// evidence, and its status says it was never published.
 		v := episodeView{SiteEpisode: e, Days: feeds.StoppedDays(e.Episode, now), LeadDays: int(e.LeadTime / (24 * time.Hour))}
 		for _, o := range e.Evidence {
-			v.Evidence = append(v.Evidence, obsView{Obs: o, Fetch: fx.find(o)})
+			v.Evidence = append(v.Evidence, obsView{Obs: cleanObs(o), Fetch: fx.find(o)})
 		}
 		data.Episodes = append(data.Episodes, v)
 	}
 	for _, o := range obs {
-		data.Timeline = append(data.Timeline, obsView{Obs: o, Fetch: fx.find(o)})
+		data.Timeline = append(data.Timeline, obsView{Obs: cleanObs(o), Fetch: fx.find(o)})
 	}
 	if fx.err != nil {
 		s.fail(w, r, fx.err)
 		return
 	}
 	s.render(w, r, "site", data)
+}
+
+// cleanObs strips control characters (and the rest of what XML forbids)
+// from the texts a page shows; html/template escapes markup but passes them.
+func cleanObs(o judge.Observation) judge.Observation {
+	o.Title = textutil.StripInvalidXML(o.Title)
+	o.Text = textutil.StripInvalidXML(o.Text)
+	o.URL = textutil.StripInvalidXML(o.URL)
+	return o
 }
 
 // fetchIndex finds the fetch an observation was read from: the latest fetch
