@@ -11,7 +11,7 @@ import "time"
 func StartDemo(now func() time.Time) (*Web, error) {
 	t0 := now()
 	ago := func(d int) time.Time { return t0.Add(-time.Duration(d) * day) }
-	return start(demoSpecs(t0, ago), now)
+	return startShops(demoSpecs(t0, ago), now)
 }
 
 func demoSpecs(t0 time.Time, ago func(int) time.Time) []spec {

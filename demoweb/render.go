@@ -78,7 +78,7 @@ func encoderFor(cs string) *encoding.Encoder {
 
 // legacyFix maps the few characters that Shift_JIS and EUC-JP cannot encode
 // to what Windows-era authors typed instead, so the encoder never fails.
-var legacyFix = strings.NewReplacer("〜", "～", "−", "－", "©", "(C)", "™", "(TM)")
+var legacyFix = strings.NewReplacer("〜", "～", "−", "－", "©", "(C)", "™", "(TM)", "¥", "￥", "–", "－")
 
 // encode turns a rendered UTF-8 page into the shop's charset.
 func (s *shop) encode(page string) ([]byte, error) {

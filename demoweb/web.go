@@ -117,7 +117,7 @@ func (w *Web) Close() error {
 
 // start builds and serves the shops of specs; on any error it closes what
 // it started.
-func start(specs []spec, now func() time.Time) (*Web, error) {
+func startShops(specs []spec, now func() time.Time) (*Web, error) {
 	if err := raiseFileLimit(len(specs)); err != nil {
 		return nil, err
 	}
