@@ -1,0 +1,314 @@
+package nlp
+
+import (
+	"math"
+	"strings"
+
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Classifier labels shop notices. It is safe for concurrent use: it holds
+// only the shared, read-only tokenizer.
+type Classifier struct {
+	tok *tokenizer.Tokenizer
+}
+
+// New returns a classifier on the process-wide kagome tokenizer (ipa
+// dictionary), loading the dictionary on first use.
+func New() (*Classifier, error) {
+	t, err := loadTokenizer()
+	if err != nil {
+		return nil, err
+	}
+	return &Classifier{tok: t}, nil
+}
+
+// Classify labels one notice (title and body, plain text or HTML remnants).
+func (c *Classifier) Classify(text string) Result {
+	sents := splitSentences(cleanText(text))
+	cand := candidates(sents)
+	n := notice{sents: sents, facts: make([]facts, len(sents)), read: cand}
+	for i := range sents {
+		if !cand[i] {
+			continue
+		}
+		sents[i].toks = tokenize(c.tok, sents[i].text)
+		n.facts[i] = analyze(&sents[i])
+	}
+	return n.decide()
+}
+
+// candidates marks the sentences worth tokenizing: those containing a
+// prefilter anchor, plus lines with a digit next to one (a 【日時】 line under
+// a maintenance sentence). Everything else (menus, product text) is skipped.
+func candidates(sents []sentence) []bool {
+	hit := make([]bool, len(sents))
+	for i := range sents {
+		hit[i] = hasAnchor(sents[i].low)
+	}
+	cand := make([]bool, len(sents))
+	for i := range sents {
+		if hit[i] {
+			cand[i] = true
+			continue
+		}
+		if !hasDigit(sents[i].text) {
+			continue
+		}
+		for d := -2; d <= 2; d++ {
+			if j := i + d; j >= 0 && j < len(sents) && hit[j] {
+				cand[i] = true
+				break
+			}
+		}
+	}
+	return cand
+}
+
+func hasAnchor(low string) bool {
+	for _, a := range prefilterAnchors {
+		if strings.Contains(low, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// notice is the per-call working state.
+type notice struct {
+	sents []sentence
+	facts []facts
+	read  []bool
+	ev    []Evidence
+	seen  map[string]bool
+}
+
+func (n *notice) add(i int, r Reason) {
+	if n.seen == nil {
+		n.seen = map[string]bool{}
+	}
+	key := string(r) + "\x00" + n.sents[i].text
+	if n.seen[key] {
+		return
+	}
+	n.seen[key] = true
+	n.ev = append(n.ev, Evidence{Text: n.sents[i].text, Reason: r})
+}
+
+// summary is the notice-level view: which sentences carry which signal.
+type summary struct {
+	activeCard, pastStop, negated, hedged, newCard, brandOnly        []int
+	pretextMaint, pretextFault, openEnded, startsNow, extension      []int
+	otherMethods, provider, quantified, recurring, spareDay, planned []int
+	window, startOnly, resumed, resumeFuture, notResumed             []int
+	leak, fraud, brandChange, storedOK, usableNormally               []int
+	hasCard                                                          bool
+	leakCorr                                                         map[string]bool
+}
+
+func (n *notice) summarise() summary {
+	var s summary
+	s.leakCorr = map[string]bool{}
+	otherAvail := false
+	for i := range n.facts {
+		if n.facts[i].otherMethods {
+			otherAvail = true
+		}
+		if n.facts[i].hasCard {
+			s.hasCard = true
+		}
+	}
+	relevant := make([]bool, len(n.facts)) // sentence talks about stop / maintenance
+	for i, f := range n.facts {
+		relevant[i] = len(f.stops) > 0 || f.pretextMaint || f.pretextFault
+	}
+	for i, f := range n.facts {
+		if !n.read[i] {
+			continue
+		}
+		for _, m := range f.stops {
+			cardish := m.subj == subjCard || m.subj == subjPayment && (s.hasCard || otherAvail)
+			switch {
+			case !cardish:
+			case m.hedged:
+				s.hedged = append(s.hedged, i)
+			case m.negated:
+				s.negated = append(s.negated, i)
+			case f.brandChange:
+				s.brandChange = append(s.brandChange, i)
+			case m.aspect == aspectPast:
+				s.pastStop = append(s.pastStop, i)
+			default:
+				s.activeCard = append(s.activeCard, i)
+				if m.newEntry {
+					s.newCard = append(s.newCard, i)
+				}
+				if m.brandOnly {
+					s.brandOnly = append(s.brandOnly, i)
+				}
+				if m.aspect == aspectOngoing {
+					s.startsNow = append(s.startsNow, i)
+				}
+			}
+		}
+		add := func(cond bool, dst *[]int) {
+			if cond {
+				*dst = append(*dst, i)
+			}
+		}
+		add(f.pretextMaint, &s.pretextMaint)
+		add(f.pretextFault, &s.pretextFault)
+		add(f.openEnded, &s.openEnded)
+		add(f.startsNow || f.window.startOnly && relevant[i], &s.startsNow)
+		add(f.extension && len(f.stops) > 0, &s.extension)
+		add(f.otherMethods && !f.provider, &s.otherMethods)
+		add(f.provider && (relevant[i] || f.planned), &s.provider)
+		add(f.quantified && f.window.duration || f.quantified && relevant[i], &s.quantified)
+		add(f.recurring && (relevant[i] || f.windowHead), &s.recurring)
+		add(f.spareDay, &s.spareDay)
+		add(f.planned && relevant[i], &s.planned)
+		add(f.resumed, &s.resumed)
+		add(f.resumeFuture, &s.resumeFuture)
+		add(f.notResumed, &s.notResumed)
+		add(f.fraud, &s.fraud)
+		add(f.brandChange, &s.brandChange)
+		add(f.storedCardOK, &s.storedOK)
+		add(f.usableNormally, &s.usableNormally)
+		if f.window.fixed && !f.holiday && (relevant[i] || f.windowHead || neighbour(relevant, i)) {
+			s.window = append(s.window, i)
+		}
+		if f.leakCore || f.leakAccess {
+			s.leak = append(s.leak, i)
+			for k := range f.leakCorr {
+				s.leakCorr[k] = true
+			}
+		}
+	}
+	if len(s.leak) > 0 {
+		for i, f := range n.facts {
+			if n.read[i] && len(f.leakCorr) > 0 && !f.fraud {
+				for k := range f.leakCorr {
+					s.leakCorr[k] = true
+				}
+			}
+		}
+	}
+	return s
+}
+
+// neighbour: the sentence before or after talks about the stop or the work
+// (【日時】 line under メンテナンスのお知らせ).
+func neighbour(relevant []bool, i int) bool {
+	return i > 0 && relevant[i-1] || i+1 < len(relevant) && relevant[i+1]
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
+
+// decide applies the label rules in order: leak, resumed, suspicious,
+// scheduled, unrelated.
+func (n *notice) decide() Result {
+	s := n.summarise()
+	w := func(idx []int, weight float64) float64 {
+		if len(idx) > 0 {
+			return weight
+		}
+		return 0
+	}
+
+	// 1. Leak: the leak stated as a fact, with corroboration.
+	leakScore := 0.0
+	if len(s.leak) > 0 {
+		leakScore = wLeakCore + wLeakCorroborate*float64(len(s.leakCorr))
+	}
+	if leakScore >= leakThreshold {
+		n.addAll(s.leak, ReasonLeakTerms)
+		return n.result(Leak, sigmoid(leakScore-leakBias))
+	}
+
+	// The suspicious margin: a card stop and what surrounds it.
+	susp := w(s.activeCard, wCardStop) + w(s.openEnded, wOpenEnded) +
+		w(append(s.pretextMaint, s.pretextFault...), wPretext) + w(s.startsNow, wStartsNow) +
+		w(s.otherMethods, wOtherMethods) + w(s.newCard, wNewCardOnly) + w(s.extension, wExtension) +
+		w(s.window, wFixedWindow) + w(s.provider, wProvider) + w(s.quantified, wQuantified) +
+		w(s.recurring, wRecurring) + w(s.spareDay, wSpareDay) + w(s.brandChange, wBrandChange)
+	if len(s.hedged) > 0 && len(s.activeCard) == 0 {
+		susp += wHedged
+	}
+	stillStopped := len(s.activeCard) > 0 && (len(s.extension) > 0 || len(s.notResumed) > 0)
+
+	// 2. Resumed: a completed resumption, or a report of a stop that is over.
+	if (len(s.resumed) > 0 || len(s.pastStop) > 0 && len(s.activeCard) == 0) && !stillStopped &&
+		(s.hasCard || len(s.pastStop) > 0 || len(s.pretextFault) > 0 || len(s.pretextMaint) > 0) {
+		n.addAll(s.resumed, ReasonResumed)
+		n.addAll(s.pastStop, ReasonPastReport)
+		conf := 0.75 + w(s.resumed, 0.1) + w(s.pastStop, 0.08)
+		return n.result(Resumed, conf)
+	}
+
+	// 3. Suspicious: an ongoing card stop, open-ended or with a pretext, and
+	// no fixed window / provider / quantified impact to explain it.
+	if len(s.activeCard) > 0 && susp >= suspiciousThreshold {
+		if len(s.extension) > 0 && len(s.openEnded) > 0 || len(s.window) == 0 {
+			n.addAll(s.activeCard, ReasonCardStop)
+			n.addAll(s.openEnded, ReasonOpenEnded)
+			n.addAll(s.pretextMaint, ReasonPretextMaint)
+			n.addAll(s.pretextFault, ReasonPretextFault)
+			n.addAll(s.startsNow, ReasonStartsNow)
+			n.addAll(s.otherMethods, ReasonOtherMethods)
+			n.addAll(s.newCard, ReasonNewCardOnly)
+			n.addAll(s.extension, ReasonExtension)
+			return n.result(Suspicious, sigmoid(1.3*(susp-suspiciousBias+1.5)))
+		}
+	}
+
+	// 4. Scheduled: planned work with a window, a named provider, a quantified
+	// impact, a calendar or a spare day.
+	work := len(s.pretextMaint) > 0 || len(s.activeCard) > 0 || len(s.pretextFault) > 0
+	benign := w(s.window, 2) + w(s.provider, 1) + w(s.quantified, 1) + w(s.recurring, 1) + w(s.spareDay, 1) +
+		w(s.planned, 0.5)
+	if work && benign >= 1 && len(s.brandChange) == 0 {
+		n.addAll(s.window, ReasonFixedWindow)
+		n.addAll(s.provider, ReasonProviderNamed)
+		n.addAll(s.quantified, ReasonQuantified)
+		n.addAll(s.pretextMaint, ReasonPretextMaint)
+		n.addAll(s.activeCard, ReasonCardStop)
+		return n.result(Scheduled, sigmoid(benign+scheduledBias))
+	}
+
+	// 5. Unrelated: say what made it look close, if anything.
+	n.addAll(s.negated, ReasonNegated)
+	n.addAll(s.fraud, ReasonFraudPolicy)
+	n.addAll(s.brandChange, ReasonBrandChange)
+	closeness := math.Max(sigmoid(susp-suspiciousThreshold), sigmoid(leakScore-leakThreshold))
+	if len(s.activeCard) == 0 && len(s.leak) == 0 {
+		closeness = 0.1
+	}
+	return n.result(Unrelated, clamp01(1-0.8*closeness))
+}
+
+const suspiciousThreshold = 2.5
+
+func (n *notice) addAll(idx []int, r Reason) {
+	for _, i := range idx {
+		n.add(i, r)
+	}
+}
+
+func (n *notice) result(l Label, score float64) Result {
+	ev := n.ev
+	if ev == nil {
+		ev = []Evidence{}
+	}
+	return Result{Label: l, Score: clamp01(score), Evidence: ev}
+}

@@ -1,0 +1,65 @@
+// Command evalnlp prints the classifier's scores next to the keyword
+// baseline's on the labelled corpus (nlp/testdata/corpus.jsonl, when present)
+// and on the development set (nlp/testdata/dev.jsonl). `make eval` runs it.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"maintwatch/nlp"
+)
+
+func main() {
+	dir := flag.String("dir", "nlp/testdata", "directory holding corpus.jsonl and dev.jsonl")
+	ids := flag.Bool("ids", false, "also list the ids of misclassified items")
+	sets := flag.String("sets", "corpus.jsonl,dev.jsonl", "comma-separated evaluation files under -dir")
+	flag.Parse()
+	if err := run(os.Stdout, *dir, strings.Split(*sets, ","), *ids); err != nil {
+		slog.Error("evalnlp", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, dir string, sets []string, ids bool) error {
+	c, err := nlp.New()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "kagome ipa dictionary loaded in %v\n\n", nlp.DictLoadTime().Round(1e6))
+	found := 0
+	for _, name := range sets {
+		path := filepath.Join(dir, name)
+		f, err := os.Open(path)
+		if os.IsNotExist(err) {
+			fmt.Fprintf(w, "== %s: absent, skipped ==\n\n", path)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("evalnlp: %w", err)
+		}
+		items, err := nlp.LoadItems(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("evalnlp: %s: %w", path, err)
+		}
+		found++
+		rep := nlp.Evaluate(c, items)
+		rep.Format(w, path)
+		if ids {
+			for _, m := range rep.Mistakes {
+				fmt.Fprintf(w, "  %s: want %s got %s (%.2f, %s)\n", m.ID, m.Want, m.Got, m.Score, m.FirstReason)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if found == 0 {
+		return fmt.Errorf("evalnlp: no evaluation set under %s", dir)
+	}
+	return nil
+}

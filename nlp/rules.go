@@ -1,0 +1,294 @@
+package nlp
+
+// rules.go is the one place that says which wording counts as what, and how
+// much each signal weighs. Token words are matched against a token's base form
+// or surface (ASCII lower-cased) as kagome's ipa dictionary splits them; the
+// comment on each list says which wording it stands for. The mechanics
+// (negation scope, aspect, windows) live in sentence.go and window.go.
+
+// ---- the card and the payment ----
+
+// cardWords: the thing whose suspension matters. クレジットカード決済 splits as
+// クレジットカード/決済, クレジット決済 as クレジット/決済; brands count because a
+// stop may name only some of them (AMEX・JCBのみ停止).
+var cardWords = words(
+	"カード", "クレジットカード", "クレジット", "クレカ", "credit", "card", "cards",
+	"visa", "jcb", "amex", "アメックス", "アメリカン・エキスプレス", "アメリカンエキスプレス",
+	"mastercard", "マスターカード", "マスター", "diners", "ダイナース", "ダイナースクラブ", "discover", "銀聯", "unionpay",
+)
+
+// brandWords: the card brands alone (brand changes, brand-only stops).
+var brandWords = words(
+	"visa", "jcb", "amex", "アメックス", "アメリカン・エキスプレス", "アメリカンエキスプレス",
+	"mastercard", "マスターカード", "diners", "ダイナース", "ダイナースクラブ", "discover", "銀聯", "unionpay",
+)
+
+// notPaymentCardBefore: カード preceded by these is not a payment card
+// (ギフトカード, ポイントカード, メッセージカード, 会員カード).
+var notPaymentCardBefore = words("ギフト", "ポイント", "メッセージ", "会員", "プリペイド", "quo", "図書", "グリーティング", "sim", "sd", "ic", "診察")
+
+// paymentWords: a payment in general (決済が, お支払い), which counts as the
+// card when the notice mentions a card elsewhere or lists other methods.
+var paymentWords = words("決済", "支払い", "支払", "お支払い", "オンライン決済", "ネット決済", "payment", "payments", "checkout")
+
+// otherMethodWords: the alternatives a shop lists while card payment is
+// stopped (銀行振込, 代金引換, コンビニ決済, 後払い, 口座振替, wallets).
+var otherMethodWords = words(
+	"銀行振込", "振込", "振り込み", "振込み", "銀行", "代金引換", "代金引き換え", "引換", "代引", "代引き", "代引き", "コンビニ", "後払い",
+	"口座振替", "郵便振替", "ペイジー", "pay-easy", "paypay", "amazon", "楽天ペイ", "d払い", "キャリア決済", "携帯",
+	"atone", "paidy", "np", "現金", "bank", "cod",
+)
+
+// ---- the stop ----
+
+// stopWords: verbs and nouns that stop something (停止, 一時停止, 休止, 中止,
+// 見合わせております, 利用不可, 中断, suspended).
+var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中",
+	"suspend", "suspended", "unavailable", "disabled")
+
+// usageWords: "use / pay / accept", which are a stop when negated
+// (ご利用いただけません, ご利用になれません, 使えません, お受けできません,
+// 決済できない, お取り扱いできません, 選択できません).
+var usageWords = words("利用", "使用", "使う", "使える", "使い", "選択", "選べる", "決済", "受け付ける", "受付", "受け付け",
+	"取り扱う", "取扱う", "取り扱い", "取扱い", "取扱", "扱う", "支払う", "支払える", "支払い", "お支払い", "行う", "完了", "受ける", "進む", "進める", "承る")
+
+// headSkip: tokens walked over from a negative auxiliary back to the word it
+// negates: auxiliaries and the helper verbs of polite speech
+// (いただける, できる, なれる, おる, いる, する, いたす, ござる).
+var headSkipVerbs = words("いただける", "頂ける", "できる", "出来る", "なれる", "なる", "いただく", "頂く", "する", "いたす", "致す",
+	"おる", "いる", "くださる", "下さる", "ござる", "ある", "れる", "られる", "せる", "させる", "おく")
+
+// headSkipParticles: particles crossed on the way back (停止[は]して, 利用[に]なれ,
+// 停止する[こと][は]ございません, お使いいた[だけ]ません as ipa misreads it).
+var headSkipParticles = words("て", "で", "は", "が", "も", "に", "の", "だけ", "た", "い", "を")
+
+// headNominals: a negated nominal that carries the negation back to a stop
+// before it (停止の[予定]はございません, 停止する[こと]はございません, 停止した[事実]はありません).
+var headNominals = words("予定", "こと", "事", "事実", "必要", "見込み", "つもり", "もの")
+
+// hedgeWords: after a stop these make it a possibility, not a fact
+// (ご利用いただけない[場合]があります, 停止させていただく[場合]がございます).
+var hedgeWords = words("場合", "可能性", "恐れ", "おそれ", "ケース", "際")
+
+// ---- aspect ----
+
+// ongoingAux: ている / ておる after the stop: 停止しております, 休止させていただいております.
+var ongoingAux = words("おる", "いる")
+
+// ---- why, and until when ----
+
+// maintWords: the maintenance pretext (メンテナンス, 保守, 点検, 保守管理上の理由,
+// システム改修, 作業, maintenance).
+var maintWords = words("メンテナンス", "メンテ", "保守", "点検", "改修", "maintenance", "システム調整", "調整")
+
+// faultWords: the fault pretext (システム不具合, 障害, システムエラー, トラブル,
+// 不具合, 諸般の事情 / 諸事情 / 都合 as the vague non-reason).
+var faultWords = words("不具合", "障害", "エラー", "トラブル", "諸事情", "事情", "都合", "故障", "異常", "outage", "error", "failure", "issue", "issues", "problem", "problems", "technical")
+
+// openEndedWords: resumption deferred with no date (当面, 当分, 未定, 無期限,
+// しばらく, 別途, 追って, 改めて + ご連絡).
+var openEndedWords = words("当面", "当分", "未定", "無期限", "しばらく", "暫く", "別途", "追って", "改めて", "未だ", "いまだ")
+
+// untilWords: X次第 with X a condition we wait for (決定次第, 決まり次第,
+// 目処が立ち次第, 復旧次第, 再開次第, 判明次第, 準備が整い次第, 確認でき次第).
+var untilWords = words("次第", "しだい")
+
+// outlookWords: the outlook nouns that, unsettled, mean open-ended
+// (再開の目処は立っておりません, 見通しが立たない, 目途).
+var outlookWords = words("目処", "目途", "めど", "見通し", "見込み", "メド")
+
+// extensionWords: the stop goes on (延長, 引き続き, 継続, 依然, 現在も).
+var extensionWords = words("延長", "引き続き", "継続", "依然", "未だ", "いまだ")
+
+// startsNowWords: the stop starts now (本日より, 現在, ただいま, 急遽, 突然, 即日).
+var startsNowWords = words("本日", "現在", "ただいま", "只今", "急遽", "突然", "即日", "至急", "今朝", "昨日", "昨晩", "currently")
+
+// resumeWords: resumption or restoration (再開, 復旧, 解消, 回復, 復帰, 正常化,
+// 修正 as in 不具合を修正いたしました).
+var resumeWords = words("再開", "復旧", "解消", "回復", "復帰", "正常化", "修正", "resume", "resumed", "restored", "restore")
+
+// normalWords: "as normal" before a positive usage (正常にご利用いただけます,
+// 通常通りご利用いただけるようになりました, 再びご利用いただけます).
+var normalWords = words("正常", "通常", "通常通り", "再び", "再度", "平常")
+
+// newWords: something new is added (新たに, 追加, 導入, 新規取扱, 開始), which
+// makes a usable-now sentence a brand change rather than a resumption.
+var newWords = words("新た", "新しい", "追加", "導入", "開始", "拡大", "新規")
+
+// newEntryWords: only new card entry stops (新規でのクレジットカード決済 /
+// カード登録を休止 while 登録済みのカードはご利用いただけます).
+var newEntryWords = words("新規", "新た", "新しい", "登録", "入力", "変更")
+
+// storedCardWords: stored cards still work (登録済みのカード, 保存されたカード).
+var storedCardWords = words("登録済み", "済み", "保存", "登録済")
+
+// providerWords: a payment provider or a component, named: planned work by
+// somebody else, not a shop's own unexplained stop.
+var providerWords = words(
+	"決済代行会社", "代行会社", "決済代行", "代行", "カード会社", "提供会社", "gmo", "ペイメントゲートウェイ", "gmo-pg", "ペイメントサービス",
+	"sbps", "ベリトランス", "veritrans", "dgフィナンシャルテクノロジー", "ゼウス", "zeus", "ソニーペイメント", "ソニーペイメントサービス",
+	"paypal", "stripe", "楽天ペイ", "ペイジェント", "イプシロン", "ルミーズ", "square", "shopify", "komoju",
+	"サーバ", "サーバー", "サーバー機器", "データベース", "ネットワーク", "回線", "ネットワーク機器", "証明書", "os", "消費税率", "税率",
+	"カートシステム", "プラットフォーム", "provider", "server", "database",
+)
+
+// quantWords: quantified impact of planned work (最大10分間, 瞬断, 数秒, 数分,
+// 約30分, 10分程度, エラーコード, retry advice).
+var quantWords = words("瞬断", "最大", "約", "程度", "ほど", "数秒", "数分", "秒", "エラーコード", "再度お試し", "瞬時")
+
+// recurWords: a maintenance calendar (毎月第2木曜日, 定期メンテナンス, 毎週).
+var recurWords = words("毎月", "毎週", "定期", "定例", "第")
+
+// spareDayWords: a spare day is booked, so the work is planned (予備日).
+var spareDayWords = words("予備日", "予備")
+
+// ---- leak ----
+
+// leakNouns: the leak itself (流出, 漏えい, 漏洩, 漏れる, 不正アクセス, 改ざん,
+// 不正取得, breach).
+var leakNouns = words("流出", "漏えい", "漏洩", "漏れる", "漏れ", "改ざん", "改竄", "breach", "leak", "leaked")
+
+// leakCorroborators: what an official leak announcement carries besides the
+// word: the investigation (第三者調査機関, フォレンジック, 個人情報保護委員会,
+// 警察), the exposure count and period, and the apology.
+var leakCorroborators = words("第三者調査機関", "調査機関", "フォレンジック", "個人情報保護委員会", "保護委員会", "警察", "所轄", "調査", "件",
+	"可能性", "お詫び", "詫び", "判明", "セキュリティコード", "有効期限", "改ざん", "不正アクセス", "被害")
+
+// infoWords: what leaked (クレジットカード情報, 個人情報, カード情報).
+var infoWords = words("情報", "個人情報", "カード情報", "クレジットカード情報", "データ", "data", "information")
+
+// ---- hard negatives ----
+
+// fraudPhrases: fraud-order policy, 3-D Secure, phishing and fake-site
+// warnings: the same vocabulary as a leak or a stop, but no suspension.
+// Matched as substrings (3Dセキュア splits into 3/d/セキュア).
+var fraudPhrases = []string{"不正注文", "不正利用", "本人認証", "3dセキュア", "3-dセキュア", "3d secure", "emv 3", "フィッシング", "偽サイト", "偽の",
+	"なりすまし", "詐欺", "不審なメール", "不審なsms", "phishing", "チャージバック", "セキュリティコードの入力"}
+
+// windowHeadWords: a line that names a work time (【日時】, 作業期間, 停止時間),
+// so its window belongs to the planned work.
+var windowHeadWords = words("日時", "期間", "時間", "作業", "予定", "日程", "停止期間", "停止時間", "作業日時", "実施", "対象")
+
+// plannedWords: maintenance announced ahead (実施いたします, 予定しております,
+// 行います).
+var plannedWords = words("実施", "予定", "行う", "予定日")
+
+// requestWords: the card company asked for it (カード会社からの要請により): not a
+// provider's own planned work, so カード会社 in such a sentence is no provider.
+var requestWords = words("要請", "指示", "依頼", "指摘", "連絡")
+
+// endingWords: one brand ends with notice in advance (取扱終了, 取り扱いを終了,
+// ご利用いただけなくなります を もちまして).
+var endingWords = words("終了", "もちまして", "をもちまして", "もって", "をもって", "廃止", "撤退")
+
+// holidayWords: other outages: holidays and logistics, whose windows are not
+// a maintenance window (夏季休業, 年末年始, 発送, 配送遅延, セール期間).
+var holidayWords = words("休業", "休み", "お休み", "定休", "夏季", "年末年始", "年始", "ゴールデンウィーク", "発送", "配送", "出荷", "営業", "お盆", "連休", "配達", "お届け",
+	"セール", "キャンペーン", "ポイント", "受付期間", "送料")
+
+// ---- English ----
+
+// englishRules: English mixed into a notice, matched as lower-cased
+// substrings of a sentence (kagome leaves English words as unknown tokens).
+var englishRules = []struct {
+	phrase string
+	reason Reason
+}{
+	{"temporarily unavailable", ReasonCardStop},
+	{"not available", ReasonCardStop},
+	{"unavailable", ReasonCardStop},
+	{"suspended", ReasonCardStop},
+	{"cannot be used", ReasonCardStop},
+	{"can't be used", ReasonCardStop},
+	{"cannot accept", ReasonCardStop},
+	{"unable to accept", ReasonCardStop},
+	{"until further notice", ReasonOpenEnded},
+	{"no estimated", ReasonOpenEnded},
+	{"not yet determined", ReasonOpenEnded},
+	{"as soon as", ReasonOpenEnded},
+	{"will notify", ReasonOpenEnded},
+	{"will let you know", ReasonOpenEnded},
+	{"maintenance", ReasonPretextMaint},
+	{"system error", ReasonPretextFault},
+	{"system failure", ReasonPretextFault},
+	{"technical issue", ReasonPretextFault},
+	{"technical problem", ReasonPretextFault},
+	{"outage", ReasonPretextFault},
+	{"have resumed", ReasonResumed},
+	{"has resumed", ReasonResumed},
+	{"been resumed", ReasonResumed},
+	{"been restored", ReasonResumed},
+	{"available again", ReasonResumed},
+	{"back to normal", ReasonResumed},
+	{"bank transfer", ReasonOtherMethods},
+	{"cash on delivery", ReasonOtherMethods},
+	{"unauthorized access", ReasonLeakTerms},
+	{"data breach", ReasonLeakTerms},
+}
+
+// englishNegations: an English stop phrase that is negated ("not suspended",
+// "remain available").
+var englishNegations = []string{"not suspended", "not be suspended", "remain available", "remains available", "continue to be available", "no impact"}
+
+// ---- weights: how much each signal counts toward a label ----
+
+// Suspicious: an ongoing card stop, plus open-endedness or a vague pretext.
+// Benign signals (a window, a named provider, a quantified impact) count
+// against it. The sum goes through a logistic to give the confidence.
+const (
+	wCardStop     = 2.0 // the card stop itself (CARD_STOP, not negated, not past)
+	wOpenEnded    = 2.0 // 当面の間, 再開時期は未定, 決定次第
+	wPretext      = 1.0 // メンテナンス / システム不具合 as the reason
+	wStartsNow    = 0.5 // 本日より, 現在, 急遽
+	wOtherMethods = 0.7 // 銀行振込・代金引換はご利用いただけます
+	wNewCardOnly  = 1.0 // 新規カード登録のみ停止 (tampered card form)
+	wExtension    = 0.8 // 延長 / 引き続き停止
+	wFixedWindow  = -3.0
+	wProvider     = -1.5
+	wQuantified   = -1.5
+	wRecurring    = -1.5
+	wSpareDay     = -1.5
+	wBrandChange  = -1.5
+	wHedged       = -1.0
+
+	// suspiciousBias centres the logistic: a card stop with one open-ended
+	// signal (2+2) lands near 0.85, a stop with only a pretext near 0.6.
+	suspiciousBias = 3.3
+
+	// Leak: the leak noun with the information that leaked, plus corroborators.
+	wLeakCore        = 2.0 // クレジットカード情報 + 流出/漏えい, or 不正アクセス
+	wLeakCorroborate = 0.8 // each distinct corroborator (第三者調査機関, 件数, お詫び ...)
+	leakThreshold    = 3.5 // core + 2 corroborators
+	leakBias         = 3.0
+
+	// Scheduled: a fixed window or other planned-work signals.
+	scheduledBias = 1.0
+
+	// Resumed: a completed resumption.
+	resumedBias = 1.0
+)
+
+// words builds a lookup set.
+func words(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[asciiLower(w)] = true
+	}
+	return m
+}
+
+// prefilterAnchors: substrings of normalised, ASCII-lower-cased text. A
+// sentence containing none of them cannot fire any rule above (every rule's
+// anchor word contains one of these), so it is not tokenized at all. Window
+// lines (【日時】6月10日 2:00〜6:00) carry none of them; they are read when they
+// sit next to a candidate sentence (see neighbourhood in classify.go).
+var prefilterAnchors = []string{
+	"カード", "クレジット", "クレカ", "決済", "支払", "card", "payment", "checkout",
+	"visa", "jcb", "amex", "アメックス", "master", "マスター", "ダイナース", "diners",
+	"停止", "休止", "中止", "中断", "見合わせ", "不可", "利用", "使用", "使え", "使い",
+	"メンテ", "保守", "点検", "改修", "不具合", "障害", "エラー", "トラブル", "事情", "都合",
+	"maintenance", "unavailable", "suspend", "outage", "error",
+	"再開", "復旧", "解消", "回復", "resum", "restor",
+	"流出", "漏", "改ざん", "改竄", "不正", "フィッシング", "偽", "breach", "leak", "unauthorized",
+	"当面", "未定", "次第", "目処", "目途", "めど", "見通し", "延長",
+}
