@@ -50,9 +50,9 @@ func TestParse(t *testing.T) {
 		{"6月1日(月曜日)", "2026-06-01"},
 		{"6/1", "2026-06-01"},
 		{"6/1(Mon)", "2026-06-01"},
-		{"8月10日", "2026-08-10"},   // within ~2 months ahead
-		{"9月1日", "2025-09-01"},    // too far ahead: last year
-		{"12月25日", "2025-12-25"},  // last Christmas
+		{"8月10日", "2026-08-10"},    // within ~2 months ahead
+		{"9月1日", "2025-09-01"},     // too far ahead: last year
+		{"12月25日", "2025-12-25"},   // last Christmas
 		{"12/25(木)", "2025-12-25"}, // weekday agrees with 2025
 		{"6/1(火)", "2027-06-01"},   // the weekday decides, even ahead
 		{"6/1(木)", ""},             // Thursday in none of 2025..2027

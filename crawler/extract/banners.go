@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var (
+	// bannerName: class or id of announcement bars and urgent boxes.
+	bannerName = regexp.MustCompile(`(?i)announcement|notice|info-?bar|infobar|alert|emergency|urgent|topics|important|juyo|oshirase`)
+	// notBanner: look like banners but are not the shop speaking.
+	notBanner = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|modal-backdrop|form-alert|error|validation|cart-notice`)
+	// redColor: <font color=red>, style="color:#f00" ...
+	redColor = regexp.MustCompile(`(?i)^(?:red|#f00|#ff0000|#e00|#ee0000|#d00|#dd0000|#c00|#cc0000|#f33|#ff3333|#e60012|crimson|rgb\(\s*2[0-5][0-9]\s*,\s*0\s*,\s*0\s*\))$`)
+	styleRed = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
+	// urgentWords must appear in red text for it to be a banner.
+	urgentWords = regexp.MustCompile(`決済|カード|メンテナンス|お知らせ|停止|障害|不具合|休止|重要|お詫び|ご注意`)
+)
+
+// banners finds short urgent texts outside the news list: announcement bars
+// (Shopify .announcement-bar__message), boxes whose class or id says
+// announcement/notice/alert/urgent near the top of the page, and red text at
+// the top that speaks of payment or maintenance.
+func (p *page) banners() []Banner {
+	var out []Banner
+	seen := map[string]bool{}
+	var taken []*html.Node
+	add := func(n *html.Node, text string) {
+		if text == "" || seen[text] || len(out) >= 10 {
+			return
+		}
+		for _, t := range taken {
+			if isAncestor(t, n) || isAncestor(n, t) {
+				return
+			}
+		}
+		seen[text] = true
+		taken = append(taken, n)
+		out = append(out, Banner{URL: p.site.pageString(), Text: truncate(text, maxBanner)})
+	}
+	top := p.topElements()
+	elements(p.body, func(e *html.Node) bool {
+		if p.insideUsed(e) {
+			return false // a news item is not a banner
+		}
+		if p.holdsUsed(e) {
+			return true // a news list is not a banner, but may hold one
+		}
+		name := attr(e, "class") + " " + attr(e, "id")
+		switch {
+		case hasClass(e, "announcement-bar__message"):
+			add(e, textOf(e))
+			return false
+		case top[e] && bannerName.MatchString(name) && !notBanner.MatchString(name):
+			t := textOf(e)
+			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 {
+				add(e, t)
+				return false
+			}
+		case top[e] && isRed(e):
+			if t := textOf(e); urgentWords.MatchString(t) && len([]rune(t)) <= maxBanner {
+				add(e, t)
+				return false
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// topElements is the first part of the page: a banner is shown before the
+// content, so only the first third of the body's elements (at least 150)
+// count.
+func (p *page) topElements() map[*html.Node]bool {
+	var order []*html.Node
+	elements(p.body, func(e *html.Node) bool {
+		if skipped[e.DataAtom] {
+			return false
+		}
+		order = append(order, e)
+		return len(order) < 50000
+	})
+	limit := max(150, len(order)/3)
+	top := make(map[*html.Node]bool, min(limit, len(order)))
+	for i, e := range order {
+		if i >= limit {
+			break
+		}
+		top[e] = true
+	}
+	return top
+}
+
+func isRed(e *html.Node) bool {
+	switch e.DataAtom {
+	case atom.Font:
+		if redColor.MatchString(strings.TrimSpace(attr(e, "color"))) {
+			return true
+		}
+	case atom.Script, atom.Style:
+		return false
+	}
+	if m := styleRed.FindStringSubmatch(attr(e, "style")); m != nil {
+		return redColor.MatchString(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), "!important")))
+	}
+	return false
+}

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Detail reads one notice's own page: its title, its date and its main text.
+//
+// The main text is found with plain x/net/html heuristics rather than
+// go-shiori/go-readability: shop notice pages are short (a few sentences),
+// often table layouts, and readability's scoring counts commas and Latin
+// paragraph lengths, so it tends to reject or trim a three-line Japanese
+// notice; it would also be a new module for one function. Here: a semantic
+// container when the page has one (.entry-content, article, main, #content),
+// else the smallest element that holds most of the page's non-link text once
+// navigation, header, footer and sidebars are dropped.
+func Detail(pageURL, src string, ref time.Time) Notice {
+	p := parse(pageURL, src, ref)
+	n := Notice{URL: p.site.pageString()}
+	main := p.mainContent()
+	titleEl := p.titleElement(main)
+	if titleEl != nil {
+		n.Title = textOf(titleEl)
+	} else {
+		n.Title = titleFromHead(p.title())
+	}
+	if d, ok := p.detailDate(main, titleEl); ok {
+		n.Date, n.DateText = d.date, d.text
+	}
+	var body []string
+	titleLeft, dateLeft := n.Title != "", n.DateText != ""
+	for _, l := range linesOf(boiler, main) {
+		if titleLeft && l == n.Title {
+			titleLeft = false
+			continue
+		}
+		if dateLeft && strings.Contains(l, n.DateText) && letters(stripDate(l, n.DateText)) <= 6 {
+			dateLeft = false
+			continue
+		}
+		body = append(body, l)
+	}
+	n.Body = strings.Join(body, " ")
+	return p.finish(n)
+}
+
+// boilerName matches class/id tokens of navigation and page furniture.
+var boilerName = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:nav|navi|navigation|gnav|menu|sidebar|side|sub|breadcrumbs?|pankuzu|topicpath|footer|header|widget|share|sharing|sharedaddy|sns|social|related|pager|pagination|comments?|cookie|drawer|cart)(?:[\s_-]|$)`)
+
+// boiler reports whether e is navigation, header, footer or sidebar.
+func boiler(e *html.Node) bool {
+	switch e.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
+		return true
+	case atom.Header:
+		// <header> inside an <article> holds the title and date, not the
+		// site's header.
+		for a := e.Parent; a != nil; a = a.Parent {
+			if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
+				return false
+			}
+		}
+		return true
+	}
+	return boilerName.MatchString(attr(e, "class")) || boilerName.MatchString(attr(e, "id"))
+}
+
+// mainSelectors name the content container on common platforms, best first.
+var mainSelectors = []func(*html.Node) bool{
+	classContains("entry-content", "post-content", "article-content", "article-template__content", "news-detail", "news_detail", "newsdetail", "post_content", "article-body", "article_body", "blog-content", "entry-body", "entry_body"),
+	func(e *html.Node) bool { return e.DataAtom == atom.Article },
+	func(e *html.Node) bool { return e.DataAtom == atom.Main || attr(e, "role") == "main" },
+	func(e *html.Node) bool {
+		id := strings.ToLower(attr(e, "id"))
+		return id == "main" || id == "content" || id == "contents" || id == "main-content" || id == "main_content" || id == "maincontent"
+	},
+}
+
+func classContains(names ...string) func(*html.Node) bool {
+	return func(e *html.Node) bool {
+		c := strings.ToLower(attr(e, "class"))
+		for _, n := range names {
+			if strings.Contains(c, n) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// mainContent picks the element holding the notice's text.
+func (p *page) mainContent() *html.Node {
+	for _, sel := range mainSelectors {
+		var best *html.Node
+		bestN := 0
+		elements(p.body, func(e *html.Node) bool {
+			if boiler(e) {
+				return false
+			}
+			if sel(e) {
+				if n := letters(strings.Join(linesOf(boiler, e), "")); n > bestN {
+					best, bestN = e, n
+				}
+			}
+			return true
+		})
+		if best != nil && bestN >= 20 {
+			return best
+		}
+	}
+	return p.densest()
+}
+
+// densest descends from <body> into the child that holds most (≥ 60 %) of
+// the text, so the result is the smallest element with the bulk of it.
+func (p *page) densest() *html.Node {
+	cur := p.body
+	for depth := 0; depth < 64; depth++ {
+		total := textWeight(cur)
+		var next *html.Node
+		for c := cur.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || boiler(c) || skipped[c.DataAtom] {
+				continue
+			}
+			if w := textWeight(c); total > 0 && w*10 >= total*6 {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			return cur
+		}
+		cur = next
+	}
+	return cur
+}
+
+// textWeight counts letters outside links and page furniture: link lists
+// (menus, product grids) weigh nothing.
+func textWeight(n *html.Node) int {
+	w := walker{skip: func(e *html.Node) bool { return boiler(e) || e.DataAtom == atom.A }}
+	w.walk(n)
+	return letters(w.b.String())
+}
+
+// titleClasses mark a notice's title on common platforms.
+var titleClasses = classContains("entry-title", "article-title", "article-template__title", "post-title", "news-title", "news_title", "newstitle", "page-title", "blog-title")
+
+// titleElement finds the notice's heading: a title class, then the first
+// h1/h2 in the content, then the first h1 outside the site header.
+func (p *page) titleElement(main *html.Node) *html.Node {
+	good := func(e *html.Node) bool { return letters(textOf(e)) >= 2 && len([]rune(textOf(e))) <= 300 }
+	if e := find(p.body, func(e *html.Node) bool { return titleClasses(e) && good(e) && !inBoiler(e, p.body) }); e != nil {
+		return e
+	}
+	for _, a := range []atom.Atom{atom.H1, atom.H2, atom.H3} {
+		if e := find(main, func(e *html.Node) bool { return e.DataAtom == a && good(e) }); e != nil {
+			return e
+		}
+		if e := find(p.body, func(e *html.Node) bool { return e.DataAtom == a && good(e) && !inBoiler(e, p.body) }); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// inBoiler reports whether e sits in page furniture below root.
+func inBoiler(e, root *html.Node) bool {
+	for a := e; a != nil && a != root; a = a.Parent {
+		if a.Type == html.ElementNode && boiler(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleFromHead keeps the first part of "お知らせ | ショップ名".
+func titleFromHead(t string) string {
+	for _, sep := range []string{" | ", "|", " - ", " – ", " — ", " :: ", " « ", " » "} {
+		if i := strings.Index(t, sep); i > 0 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+// detailDate finds the notice's date: a <time datetime> in the content or
+// by the title, then a date opening a line next to the title or at the top
+// of the content. A date inside the title ("6月10日メンテナンスのお知らせ")
+// is the event, not the notice's date, and is skipped.
+func (p *page) detailDate(main, titleEl *html.Node) (dateNode, bool) {
+	scopes := []*html.Node{main}
+	if titleEl != nil && titleEl.Parent != nil {
+		scopes = append([]*html.Node{titleEl.Parent}, scopes...)
+		if gp := titleEl.Parent.Parent; gp != nil && len(textOf(gp)) < 2000 {
+			scopes = append(scopes, gp)
+		}
+	}
+	for _, sc := range scopes {
+		if t := find(sc, func(e *html.Node) bool { return e.DataAtom == atom.Time && !inBoiler(e, p.body) }); t != nil {
+			if d, ok := p.timeDate(t); ok {
+				return d, true
+			}
+		}
+	}
+	for _, sc := range scopes {
+		for i, l := range linesOf(func(e *html.Node) bool { return boiler(e) || e == titleEl }, sc) {
+			if i >= 6 {
+				break
+			}
+			if d, ok := p.textDate(&html.Node{Type: html.TextNode, Data: l}); ok && d.ok {
+				return d, true
+			}
+		}
+	}
+	return dateNode{}, false
+}

@@ -1,0 +1,343 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"maintwatch/crawler/jpdate"
+)
+
+// The generic pass works on any markup: news lists are items that each
+// start with (or carry) a date next to a title. It finds the dates first,
+// then grows each date into its item:
+//
+//   - climb from the date while the parent holds no other date, stopping at
+//     an item element (li, tr, article, dl, p) once a title is in, or when the
+//     parent adds text of its own (a heading, a "more" link);
+//   - when the date sits alone in its element (dt, td, span.date, a text
+//     node followed by <br>), the item is that element plus its following
+//     siblings up to the next date: dt/dd pairs, h3+p sequences, br lines.
+
+// dateNode is where one date was read.
+type dateNode struct {
+	node *html.Node // a text node or a <time> element
+	date time.Time
+	ok   bool
+	text string
+}
+
+// itemTags end the climb once the item has a title.
+var itemTags = map[atom.Atom]bool{
+	atom.Li: true, atom.Tr: true, atom.Article: true, atom.Dl: true, atom.P: true,
+}
+
+// bullets may precede a date: "■2026.06.01", "[2026/06/01]", "掲載日:".
+const bullets = " \t・■□◆◇●○▼▽▶►>›»★☆※*-|:[]()<>【】「」『』〔〕"
+
+func (p *page) genericNews() []Notice {
+	dns := p.dateNodes()
+	count := map[*html.Node]int{}
+	dated := map[*html.Node]bool{}
+	for _, d := range dns {
+		dated[d.node] = true
+		for n := d.node.Parent; n != nil; n = n.Parent {
+			count[n]++
+		}
+	}
+	var out []Notice
+	var taken []*html.Node
+	isTaken := func(n *html.Node) bool {
+		for _, t := range taken {
+			if isAncestor(t, n) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range dns {
+		if len(out) >= maxNotices {
+			break
+		}
+		if isTaken(d.node) {
+			continue
+		}
+		nodes := p.grow(d, count, dated)
+		if nodes == nil {
+			continue
+		}
+		n, ok := p.noticeFrom(d, nodes)
+		if !ok {
+			continue
+		}
+		taken = append(taken, nodes...)
+		p.used = append(p.used, nodes...)
+		out = append(out, n)
+	}
+	return out
+}
+
+// dateNodes lists, in document order, the text nodes that begin with a date
+// and the <time> elements, outside items already read.
+func (p *page) dateNodes() []dateNode {
+	var out []dateNode
+	read := map[*html.Node]bool{}
+	for _, u := range p.used {
+		read[u] = true
+	}
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if len(out) >= maxDateNodes {
+			return
+		}
+		switch n.Type {
+		case html.ElementNode:
+			if skipped[n.DataAtom] || hidden(n) || read[n] {
+				return
+			}
+			if n.DataAtom == atom.Time {
+				if d, ok := p.timeDate(n); ok {
+					out = append(out, d)
+				}
+				return
+			}
+		case html.TextNode:
+			if d, ok := p.textDate(n); ok {
+				out = append(out, d)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(p.body)
+	return out
+}
+
+func (p *page) timeDate(n *html.Node) (dateNode, bool) {
+	text := textOf(n)
+	if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
+		if t, ok := jpdate.Parse(dt, p.ref); ok {
+			if text == "" {
+				text = clean(dt)
+			}
+			return dateNode{node: n, date: t, ok: true, text: text}, true
+		}
+	}
+	m, ok := jpdate.Find(text, p.ref)
+	if !ok || m.Start > 0 {
+		return dateNode{}, false
+	}
+	return dateNode{node: n, date: m.Time, ok: true, text: m.Text}, true
+}
+
+// textDate accepts a text node whose text begins with a date (after bullets
+// and a short label such as 更新日:), so that a date inside a sentence
+// ("6月1日より再開") does not make the sentence an item.
+func (p *page) textDate(n *html.Node) (dateNode, bool) {
+	if !hasDigit(n.Data) {
+		return dateNode{}, false
+	}
+	s := clean(n.Data)
+	if len(s) < 3 {
+		return dateNode{}, false
+	}
+	m, ok := jpdate.Find(s, p.ref)
+	if !ok {
+		// A full date that is not a real day (2026/02/30) is still the
+		// item's date: kept as text, never guessed.
+		rest := strings.TrimLeft(s, bullets)
+		if t := badDate.FindString(rest); t != "" {
+			return dateNode{node: n, text: t}, true
+		}
+		return dateNode{}, false
+	}
+	prefix := strings.Trim(s[:m.Start], bullets)
+	if letters(prefix) > 5 || (!withYear.MatchString(m.Text) && letters(prefix) > 0) {
+		return dateNode{}, false
+	}
+	return dateNode{node: n, date: m.Time, ok: true, text: m.Text}, true
+}
+
+// badDate is a full date that is not a real day (2026/02/30, 令和1年4月30日).
+var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?\d{1,2}日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?\d{1,2}\s?[/.月]\s?\d{1,2}日?)`)
+
+// withYear tells a date written with its year from 6月1日 or 6/1, which must
+// open its text node to count.
+var withYear = regexp.MustCompile(`^(?:\d{4}|令和|平成|[RrHh]\s?(?:\d|元))`)
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || r == '元' {
+			return true
+		}
+	}
+	return false
+}
+
+// grow turns a date into the nodes of its item, or nil.
+func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]bool) []*html.Node {
+	c := d.node
+	titled := hasTitle(c, d.text)
+	for depth := 0; depth < 16; depth++ {
+		par := c.Parent
+		if par == nil || par == p.body || par.Type != html.ElementNode || count[par] > 1 {
+			break
+		}
+		if titled && (itemTags[c.DataAtom] || letters(textOf(par)) > letters(textOf(c))) {
+			break
+		}
+		if !titled && len(textOf(par)) > 2000 {
+			break
+		}
+		c = par
+		titled = titled || hasTitle(c, d.text)
+	}
+	if titled {
+		return []*html.Node{c}
+	}
+	// The date stands alone: take the following siblings up to the next
+	// date, but a dated sibling is still taken while no title is in
+	// ("<span>2026.06.01</span><a>6月10日のメンテナンス</a>").
+	nodes := []*html.Node{c}
+	size := 0
+	for s := c.NextSibling; s != nil && len(nodes) < 12 && size < 4000; s = s.NextSibling {
+		if count[s] > 0 || dated[s] {
+			if titled {
+				break
+			}
+		}
+		if s.Type == html.ElementNode && (s.DataAtom == atom.Hr || (titled && s.DataAtom == atom.Dt)) {
+			break
+		}
+		nodes = append(nodes, s)
+		t := textOf(s)
+		size += len(t)
+		titled = titled || letters(strings.Replace(t, d.text, "", 1)) >= 2
+	}
+	if !titled {
+		return nil
+	}
+	return nodes
+}
+
+// hasTitle reports whether n says something besides its date.
+func hasTitle(n *html.Node, date string) bool {
+	if n.Type == html.TextNode {
+		return letters(strings.Replace(clean(n.Data), date, "", 1)) >= 2
+	}
+	return letters(strings.Replace(textOf(n), date, "", 1)) >= 2
+}
+
+// noticeFrom reads date, title, body and detail link out of an item.
+func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
+	n := Notice{URL: p.site.pageString(), DateText: d.text}
+	if d.ok {
+		n.Date = d.date
+	}
+	var titleLink, anyLink *html.Node
+	var heading *html.Node
+	for _, nd := range nodes {
+		if nd.Type != html.ElementNode {
+			continue
+		}
+		for _, e := range append([]*html.Node{nd}, all(nd)...) {
+			switch {
+			case isHref(e) && titleLink == nil && !isMoreLink(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+				titleLink = e
+			case isHref(e) && anyLink == nil && p.detailURL(e) != "":
+				anyLink = e
+			case heading == nil && isHeading(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+				heading = e
+			}
+		}
+	}
+	switch {
+	case titleLink != nil:
+		n.Title = stripDate(textOf(titleLink), d.text)
+		n.DetailURL = p.detailURL(titleLink)
+	case heading != nil:
+		n.Title = stripDate(textOf(heading), d.text)
+	}
+	if n.DetailURL == "" && anyLink != nil {
+		n.DetailURL = p.detailURL(anyLink)
+	}
+	lines := linesOf(isMoreLink, nodes...)
+	var body []string
+	dateLeft, titleLeft := true, n.Title != ""
+	for _, l := range lines {
+		if dateLeft && d.text != "" && strings.Contains(l, d.text) {
+			l = stripDate(l, d.text)
+			dateLeft = false
+		}
+		if titleLeft && strings.Contains(l, n.Title) {
+			rest := stripDate(strings.Replace(l, n.Title, "", 1), "")
+			titleLeft = false
+			if letters(rest) < 3 {
+				continue
+			}
+			l = rest
+		}
+		if letters(l) == 0 {
+			continue
+		}
+		if n.Title == "" {
+			n.Title = l
+			continue
+		}
+		body = append(body, l)
+	}
+	if letters(n.Title) < 2 {
+		return Notice{}, false
+	}
+	// A hand-made whatsnew page puts a whole paragraph after the date: its
+	// first sentence is the title and the paragraph the body.
+	if utf8.RuneCountInString(n.Title) > 120 {
+		if i := strings.IndexAny(n.Title, "。!?"); i > 0 {
+			_, size := utf8.DecodeRuneInString(n.Title[i:])
+			body = append([]string{n.Title}, body...)
+			n.Title = n.Title[:i+size]
+		}
+	}
+	n.Body = strings.Join(body, " ")
+	return p.finish(n), true
+}
+
+// separators are trimmed from a title; brackets are kept (【重要】).
+const separators = " ・■□◆◇●○▼▽▶►>›»★☆※*-|:/"
+
+// emptyBrackets are what is left of "[2026.06.01]" once the date is removed.
+var emptyBrackets = regexp.MustCompile(`\[\s*\]|\(\s*\)|【\s*】|<\s*>|「\s*」|〔\s*〕`)
+
+// stripDate removes the date and the separators around it from s.
+func stripDate(s, date string) string {
+	if date != "" {
+		s = strings.Replace(s, date, "", 1)
+	}
+	s = emptyBrackets.ReplaceAllString(s, "")
+	return clean(strings.Trim(clean(s), separators))
+}
+
+func isHeading(e *html.Node) bool {
+	switch e.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	c := strings.ToLower(attr(e, "class"))
+	return strings.Contains(c, "title") || strings.Contains(c, "heading")
+}
+
+// all lists the elements under n in document order.
+func all(n *html.Node) []*html.Node {
+	var out []*html.Node
+	elements(n, func(e *html.Node) bool {
+		out = append(out, e)
+		return len(out) < 2000
+	})
+	return out
+}

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Link texts and paths that lead to a news list or a payment page, on every
+// platform in PLATFORMS.md. Texts are matched after NFKC, so NEWS and ＮＥＷＳ
+// are the same.
+var (
+	newsText = regexp.MustCompile(`(?i)お知らせ|新着情報|最新情報|ニュース|インフォメーション|\bnews\b|\binformation\b|\binfo\b|what'?s\s?new|更新情報|店長日記|トピックス|\btopics\b`)
+	// Paths of list pages, not of single posts (/news/<slug> is a detail).
+	newsPath = regexp.MustCompile(`(?i)^(?:/[^/]+)*?/(?:news|info|information|topics|whatsnew|what_new|whats_new|oshirase)(?:/|/index\.(?:html?|php))?$|^/blogs/news/?$|^/blog/?$|^/category/(?:[^/]+/)*(?:news|info|information|oshirase)/?$|(?:^|/)(?:whatsnew|what_new|news|info|information|oshirase)\.(?:html?|php)$|^/view/page/news`)
+	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|(?i)\bshopping guide\b|\blegal notice\b`)
+	payPath  = regexp.MustCompile(`(?i)^/help/(?:guide|tradelaw)|^/law/?$|^/order/?(?:index\.php)?$|^/pages/(?:guide|tokushoho|payment|shopping-guide|law|legal)|^/policies/legal-notice|^/view/guide|^/user_data/(?:guide|payment|tokushoho|law)|/(?:guide|payment|tokushoho|tokutei|law|legal)(?:\.html?|\.php|/)?$|^/fs/[^/]+/(?:c/)?(?:guide|payment|tokushoho|law)`)
+)
+
+// links lists the same-site links worth fetching: detail pages of the
+// notices found, then news lists and payment pages found by text or path.
+func (p *page) links(notices []Notice) []Link {
+	var out []Link
+	seen := map[string]bool{}
+	add := func(u string, k LinkKind) {
+		if u == "" || seen[u] || p.site.isPage(u) || len(out) >= maxLinks {
+			return
+		}
+		seen[u] = true
+		out = append(out, Link{URL: u, Kind: k})
+	}
+	for _, n := range notices {
+		add(n.DetailURL, LinkDetail)
+	}
+	elements(p.body, func(a *html.Node) bool {
+		if a.DataAtom != atom.A {
+			return true
+		}
+		u := p.site.resolve(attr(a, "href"))
+		if u == "" {
+			return false
+		}
+		text := linkText(a)
+		pu, err := url.Parse(u)
+		if err != nil {
+			return false
+		}
+		switch {
+		case isNewsURL(pu) || (newsText.MatchString(text) && len([]rune(text)) <= 40):
+			add(u, LinkNews)
+		case isPaymentURL(pu) || (payText.MatchString(text) && len([]rune(text)) <= 40):
+			add(u, LinkPayment)
+		}
+		return false
+	})
+	return out
+}
+
+// linkText is the text of a link, or the alt of its image: old shops use
+// image buttons (<img alt="お知らせ">).
+func linkText(a *html.Node) string {
+	t := textOf(a)
+	if t != "" {
+		return t
+	}
+	var alts []string
+	elements(a, func(e *html.Node) bool {
+		if e.DataAtom == atom.Img {
+			alts = append(alts, attr(e, "alt"))
+		}
+		return true
+	})
+	return clean(strings.Join(alts, " "))
+}
+
+func isNewsURL(u *url.URL) bool {
+	if newsPath.MatchString(u.Path) {
+		return true
+	}
+	// カラーミー: every page is /?mode=...; shops use the free page f1 as news.
+	q := u.Query()
+	return q.Get("mode") == "f1" || strings.EqualFold(q.Get("mode"), "news")
+}
+
+func isPaymentURL(u *url.URL) bool {
+	if payPath.MatchString(u.Path) {
+		return true
+	}
+	q := u.Query()
+	return q.Get("mode") == "sk" || q.Get("mode") == "guide"
+}

@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var (
+	methodWords = regexp.MustCompile(`(?i)クレジット|カード決済|カード払い|カード支払|\bvisa\b|mastercard|\bjcb\b|\bamex\b|american express|diners|代金引換|代引|銀行振込|銀行振り込み|銀行振替|郵便振替|ゆうちょ振替|ゆうちょ銀行|コンビニ|後払い|\batone\b|\bpaidy\b|paypay|amazon ?pay|楽天ペイ|d払い|au ?pay|キャリア決済|携帯決済|電子マネー|口座振替|現金書留|apple ?pay|google ?pay|ペイジー|pay-easy|paypal|銀聯|ネットバンク|楽天銀行|店頭|現金払い|郵便振込|振込`)
+	cardWords   = regexp.MustCompile(`(?i)クレジット|カード決済|カード払い|カード支払|\bvisa\b|master|\bjcb\b|\bamex\b|american express|diners|credit`)
+	notCard     = regexp.MustCompile(`ポイントカード|ギフトカード|会員カード|プリペイド`)
+	// notMethod: a news title or a heading about payments, not a method.
+	notMethod = regexp.MustCompile(`お知らせ|お詫び|について|ご案内|のご連絡|再開|導入`)
+	// payHeading labels a cell or heading that lists the methods.
+	payHeading = regexp.MustCompile(`お支払い?方法|支払方法|決済方法|お支払いについて|ご利用いただけるお支払い|お支払い$`)
+	// Suspension: strong forms count anywhere in the method's text.
+	suspStrong = regexp.MustCompile(`停止中|一時停止|休止中|休止して|休止いたし|停止して|停止いたし|停止させて|利用停止|受付停止|受付を停止|取り?扱いを(?:一時)?停止|取り?扱いを(?:一時)?休止|お取り?扱い(?:を|は)?(?:一時)?(?:停止|休止|中止)|ご利用を(?:一時)?停止|ご利用を(?:一時)?休止|メンテナンス中`)
+	// Weak forms ("ご利用いただけません") count only in a sentence that says
+	// now (ただいま, 現在, 当面): "デビットカードはご利用いただけません" is a rule,
+	// not a suspension.
+	suspWeak    = regexp.MustCompile(`ご利用いただけません|ご利用できません|お使いいただけません|ご利用いただけない|利用不可|お受けできません|承ることができません|お選びいただけません`)
+	suspNow     = regexp.MustCompile(`ただいま|只今|現在|一時的|当面|しばらく|メンテナンス|不具合|障害|再開`)
+	suspExclude = regexp.MustCompile(`デビット|プリペイド|海外発行|一部の|分割|リボ|ギフト`)
+	sentenceEnd = regexp.MustCompile(`[。!\n]`)
+)
+
+// payment reads the payment methods a page lists: items (li, dt+dd, table
+// rows, headings with their section) whose label names a method, or a
+// お支払い方法 cell that lists several methods in one line. A page is a
+// payment page when it lists at least two methods.
+func (p *page) payment() *Payment {
+	var methods []PaymentMethod
+	seen := map[string]bool{}
+	add := func(name, text string) {
+		name, text = truncate(name, 80), truncate(text, 300)
+		if seen[name] || len(methods) >= maxMethods {
+			return
+		}
+		seen[name] = true
+		card := cardWords.MatchString(name) && !notCard.MatchString(name)
+		methods = append(methods, PaymentMethod{Name: name, Card: card, Suspended: suspended(text), Text: text})
+	}
+	elements(p.body, func(e *html.Node) bool {
+		if p.insideUsed(e) {
+			return false
+		}
+		label, text, ok := methodItem(e)
+		if !ok {
+			return true
+		}
+		if payHeading.MatchString(label) && len([]rune(label)) <= 20 {
+			// "お支払い方法 | クレジットカード、銀行振込": methods in one cell, or
+			// items below the heading, read on the way down.
+			if find(e, func(c *html.Node) bool { return c.DataAtom == atom.Li }) == nil && e.DataAtom != atom.H2 && e.DataAtom != atom.H3 && e.DataAtom != atom.H4 && e.DataAtom != atom.H5 {
+				for _, piece := range splitMethods(valueLines(e)) {
+					if name := methodName(piece); name != "" {
+						add(name, piece)
+					}
+				}
+				return false
+			}
+			return true
+		}
+		name := methodName(label)
+		if name == "" {
+			return true
+		}
+		add(name, text)
+		return false
+	})
+	if len(methods) < 2 {
+		return nil
+	}
+	pay := &Payment{URL: p.site.pageString(), Methods: methods}
+	cards, stopped := 0, 0
+	for _, m := range methods {
+		if m.Card {
+			cards++
+			if m.Suspended {
+				stopped++
+			}
+		}
+	}
+	pay.CardOffered = cards > 0
+	pay.CardSuspended = cards > 0 && stopped == cards
+	return pay
+}
+
+// methodItem returns the label of an item that may name a payment method,
+// and the item's text (the label with its description).
+func methodItem(e *html.Node) (label, text string, ok bool) {
+	switch e.DataAtom {
+	case atom.Li:
+		lines := linesOf(nil, e)
+		if len(lines) == 0 {
+			return "", "", false
+		}
+		return lines[0], strings.Join(lines, " "), true
+	case atom.Dt:
+		label = textOf(e)
+		parts := []*html.Node{e}
+		for s := e.NextSibling; s != nil; s = s.NextSibling {
+			if s.DataAtom == atom.Dt {
+				break
+			}
+			if s.DataAtom == atom.Dd {
+				parts = append(parts, s)
+			}
+		}
+		return label, textOf(parts...), true
+	case atom.Tr:
+		var first *html.Node
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Th || c.DataAtom == atom.Td {
+				first = c
+				break
+			}
+		}
+		if first == nil {
+			return "", "", false
+		}
+		return textOf(first), textOf(e), true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		label = textOf(e)
+		parts := []*html.Node{e}
+		size := 0
+		for s := e.NextSibling; s != nil && size < 600; s = s.NextSibling {
+			if s.Type == html.ElementNode && isHeadingTag(s) {
+				break
+			}
+			parts = append(parts, s)
+			size += len(textOf(s))
+		}
+		return label, textOf(parts...), true
+	}
+	return "", "", false
+}
+
+func isHeadingTag(e *html.Node) bool {
+	switch e.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// methodName is the method named at the start of a label, or "".
+func methodName(label string) string {
+	label = strings.Trim(label, separators)
+	if label == "" || notMethod.MatchString(label) {
+		return ""
+	}
+	loc := methodWords.FindStringIndex(label)
+	if loc == nil || len([]rune(label[:loc[0]])) > 12 {
+		return ""
+	}
+	if len([]rune(label)) > 40 {
+		// "クレジットカード決済: VISA, Master ... がご利用いただけます"
+		if i := strings.IndexAny(label[loc[0]:], ":。 "); i > 0 {
+			label = label[:loc[0]+i]
+		} else {
+			label = truncate(label, 40)
+		}
+	}
+	return strings.Trim(label, separators)
+}
+
+// valueLines is the text of an item without its label (dd, td, li body).
+func valueLines(e *html.Node) string {
+	var label *html.Node
+	var parts []*html.Node
+	switch e.DataAtom {
+	case atom.Dt:
+		for s := e.NextSibling; s != nil && s.DataAtom != atom.Dt; s = s.NextSibling {
+			parts = append(parts, s)
+		}
+	case atom.Tr:
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if label == nil && (c.DataAtom == atom.Th || c.DataAtom == atom.Td) {
+				label = c
+				continue
+			}
+			parts = append(parts, c)
+		}
+	default:
+		lines := linesOf(nil, e)
+		if len(lines) > 0 {
+			lines = lines[1:]
+		}
+		return strings.Join(lines, "\n")
+	}
+	return strings.Join(linesOf(nil, parts...), "\n")
+}
+
+// splitMethods splits "クレジットカード、銀行振込、代金引換" (or one per line)
+// into pieces, keeping a parenthesised remark with its method; a space splits
+// only before another method ("クレジットカード 銀行振込").
+func splitMethods(s string) []string {
+	var out []string
+	for _, piece := range splitPunct(s) {
+		words := strings.Split(piece, " ")
+		cur := words[0]
+		for _, w := range words[1:] {
+			if loc := methodWords.FindStringIndex(w); loc != nil && loc[0] == 0 && methodWords.MatchString(cur) {
+				out = append(out, cur)
+				cur = w
+				continue
+			}
+			cur += " " + w
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+func splitPunct(s string) []string {
+	var out []string
+	depth := 0
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（', '【', '[', '「':
+			depth++
+		case ')', '）', '】', ']', '」':
+			if depth > 0 {
+				depth--
+			}
+		case '、', ',', '/', '・', '|', '\n':
+			if depth == 0 {
+				if piece := strings.TrimSpace(s[start:i]); piece != "" {
+					out = append(out, piece)
+				}
+				start = i + len(string(r))
+			}
+		}
+	}
+	if piece := strings.TrimSpace(s[start:]); piece != "" {
+		out = append(out, piece)
+	}
+	return out
+}
+
+// suspended reports whether text marks its method as not available now.
+func suspended(text string) bool {
+	if suspStrong.MatchString(text) {
+		return true
+	}
+	for _, sent := range sentenceEnd.Split(text, -1) {
+		if suspWeak.MatchString(sent) && suspNow.MatchString(sent) && !suspExclude.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
