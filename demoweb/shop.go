@@ -24,6 +24,7 @@ type shop struct {
 	items    []item // sorted by date, oldest first
 	markup   *markup
 	now      func() time.Time
+	inject   bool
 }
 
 // spec describes a shop before it is built.
@@ -37,6 +38,9 @@ type spec struct {
 	Scenario Scenario
 	Start    time.Time
 	Robots   string // "" picks the platform's usual robots.txt
+	// Inject adds script payloads to the card-stop notices (hostile web):
+	// the page escapes them, so the extracted text carries them literally.
+	Inject bool
 }
 
 func newShop(sp spec, now func() time.Time) *shop {
@@ -53,6 +57,7 @@ func newShop(sp spec, now func() time.Time) *shop {
 		start:    sp.Start,
 		markup:   markupFor(sp.Platform),
 		now:      now,
+		inject:   sp.Inject,
 	}
 	s.robots = sp.Robots
 	if s.robots == "" {

@@ -125,7 +125,12 @@ func (s *shop) text(it item) notice {
 	case kFraud:
 		n = pick(fraudNews, it.Var)
 	}
-	return notice{Title: r.Replace(n.Title), Body: r.Replace(n.Body)}
+	out := notice{Title: r.Replace(n.Title), Body: r.Replace(n.Body)}
+	if s.inject && (it.Kind == kSuspend || it.Kind == kFault) {
+		out.Title = XSSTitle + out.Title
+		out.Body = out.Body + "\n" + XSSAttr
+	}
+	return out
 }
 
 var productNews = []notice{
