@@ -391,9 +391,6 @@ func TestSitesFile(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(w.SitesFile()), "\n")
 	var n int
 	for _, l := range lines {
-		if strings.HasPrefix(l, "#") {
-			continue
-		}
 		n++
 		u, name, ok := strings.Cut(l, ",")
 		if !ok || !strings.HasPrefix(u, "http://127.0.0.1:") || name == "" || strings.Contains(name, ",") {

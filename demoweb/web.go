@@ -63,8 +63,8 @@ func (w *Web) serve(sh *Shop, h http.Handler) error {
 
 // SitesFile returns "URL,name" lines, ready for `watcher sites import`.
 func (w *Web) SitesFile() string {
+	// No comment line: callers split the lines themselves.
 	var b strings.Builder
-	b.WriteString("# demoweb shops\n")
 	for _, s := range w.Shops {
 		// A comma in a name would split the line: the contract has no
 		// quoting, so it is replaced.
