@@ -251,3 +251,26 @@ func TestCorroboration(t *testing.T) {
 		t.Errorf("Corroboration = %v, want %v", got, want)
 	}
 }
+
+func TestFetchesByFinalURL(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	site := mustSites(t, db, 1)[0]
+	f := page("https://shop1.example/info?id=3", crawler.KindDetail, t0, "<p>詳細</p>")
+	f.FinalURL = "https://shop1.example/news/3"
+	g := page("https://shop1.example/news/3", crawler.KindDetail, t0.Add(time.Hour), "<p>詳細2</p>")
+	if _, err := db.SaveCrawl(ctx, CrawlRecord{SiteID: site, At: t0, Fetches: []crawler.Fetch{f, g}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FetchesByURL(ctx, "https://shop1.example/news/3", 0)
+	if err != nil || len(got) != 2 || got[0].URL != g.URL || got[1].FinalURL != f.FinalURL {
+		t.Errorf("by final URL = %+v, %v", got, err)
+	}
+	got, _ = db.FetchesByURL(ctx, "https://shop1.example/info?id=3", 0)
+	if len(got) != 1 {
+		t.Errorf("by requested URL = %d fetches", len(got))
+	}
+	if got, _ := db.FetchesByURL(ctx, "", 0); len(got) != 0 {
+		t.Errorf("empty URL matched %d fetches", len(got))
+	}
+}

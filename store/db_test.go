@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 )
 
 func TestOpenMissingFolder(t *testing.T) {
@@ -102,5 +103,38 @@ func TestMigrationFilesNumbered(t *testing.T) {
 		if m.version != i+1 || m.sql == "" {
 			t.Errorf("migration %d: %+v", i, m.name)
 		}
+	}
+}
+
+// TestMigrateFromVersion1 opens a file left by a binary that knew only the
+// first migration: the rest apply, data stays.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite3", writerDSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{ms[0].sql, "PRAGMA user_version = 1",
+		`INSERT INTO sites (url, norm_url, added_at) VALUES ('https://a.example/', 'https://a.example/', '2026-01-01T00:00:00.000000000Z')`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+
+	db := mustOpenPath(t, path)
+	if got := rawQuery(t, db.w, "PRAGMA user_version"); got != strconv.Itoa(len(ms)) {
+		t.Errorf("user_version = %s, want %d", got, len(ms))
+	}
+	if got := rawQuery(t, db.w, "SELECT count(*) FROM sqlite_schema WHERE name = 'fetches_final_url'"); got != "1" {
+		t.Error("migration 2 not applied")
+	}
+	if s, err := db.SiteByURL(ctx, "https://a.example"); err != nil || !s.AddedAt.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("old data = %+v, %v", s, err)
 	}
 }

@@ -70,11 +70,12 @@ func (db *DB) Fetches(ctx context.Context, siteID int64, limit int) ([]FetchReco
 	return out, nil
 }
 
-// FetchesByURL returns the fetches of one URL (as requested), newest first;
-// limit 0 means all.
+// FetchesByURL returns the fetches of one URL, as requested or as reached
+// after redirects, newest first; limit 0 means all.
 func (db *DB) FetchesByURL(ctx context.Context, url string, limit int) ([]FetchRecord, error) {
-	out, err := db.queryFetches(ctx, `SELECT `+fetchCols+` FROM fetches WHERE url = ?
-		ORDER BY fetched_at DESC, id DESC LIMIT ?`, url, sqlLimit(limit))
+	out, err := db.queryFetches(ctx, `SELECT `+fetchCols+` FROM fetches WHERE id IN (
+			SELECT id FROM fetches WHERE url = ?1 UNION SELECT id FROM fetches WHERE final_url = ?1 AND final_url <> '')
+		ORDER BY fetched_at DESC, id DESC LIMIT ?2`, url, sqlLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("store: list fetches of %s: %w", url, err)
 	}
