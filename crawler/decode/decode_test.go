@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"strings"
@@ -105,6 +106,7 @@ func TestHTMLUnreadable(t *testing.T) {
 		contentType string
 	}{
 		{"random bytes", garbage, "text/html"},
+		{"invalid bytes declared utf-8", bytes.Repeat([]byte{0x85, 0x86, 0xfe, 0x80, 0xa0}, 400), "text/html; charset=utf-8"},
 		{"random bytes declared sjis", garbage, "text/html; charset=Shift_JIS"},
 		{"replacement-char soup", double, "text/html; charset=utf-8"},
 		{"latin1 letters", []byte(strings.Repeat("Ã£Â\u0081Â\u0082Ã©", 40)), "text/html; charset=utf-8"},

@@ -27,13 +27,13 @@ type candidate struct {
 func decodeWith(enc encoding.Encoding, name string, body []byte) candidate {
 	var text string
 	if enc == nil {
-		text = strings.ToValidUTF8(string(body), "\uFFFD")
+		text = validUTF8(body)
 	} else {
 		b, err := enc.NewDecoder().Bytes(body)
 		if err != nil {
 			// x/text's Japanese decoders replace bad bytes instead of failing;
 			// an error here means a broken stream, so fall back to replacement.
-			text = strings.ToValidUTF8(string(body), "\uFFFD")
+			text = validUTF8(body)
 		} else {
 			text = string(b)
 		}
@@ -41,6 +41,22 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) candidate {
 	c := candidate{name: name, text: text}
 	c.count()
 	return c
+}
+
+// validUTF8 replaces every invalid byte with U+FFFD. (strings.ToValidUTF8
+// folds a whole run into one, which would hide a body of garbage.)
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/2)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		sb.WriteRune(r) // RuneError for an invalid byte, n == 1
+		b = b[n:]
+	}
+	return sb.String()
 }
 
 func (c *candidate) count() {

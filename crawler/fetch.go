@@ -1,0 +1,333 @@
+package crawler
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"maintwatch/crawler/decode"
+)
+
+// errTooManyRedirects is returned by the redirect handler.
+var errTooManyRedirects = errors.New("crawler: too many redirects")
+
+const attemptKey = "maintwatch.attempt"
+
+// attempt carries one request's validators into colly's OnRequest and its
+// outcome back out of OnResponse / OnError.
+type attempt struct {
+	etag, lastModified string // sent as If-None-Match / If-Modified-Since
+
+	status   int
+	header   http.Header
+	body     []byte
+	finalURL string
+	err      error
+}
+
+// newCollector builds the cycle's colly collector. Sync mode: each site's
+// worker goroutine drives its own requests; concurrency and politeness are
+// the crawler's (per-host gates), not colly's LimitRule.
+func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
+	col := colly.NewCollector(
+		colly.UserAgent(c.cfg.UserAgent),
+		colly.AllowURLRevisit(), // every cycle, and every retry, revisits
+		colly.MaxBodySize(int(c.cfg.MaxBodySize+1)),
+		colly.StdlibContext(ctx),
+	)
+	col.IgnoreRobotsTxt = true // robots.txt is fetched, recorded and obeyed by the crawler itself
+	col.WithTransport(c.transport)
+	col.SetRequestTimeout(c.cfg.Timeout)
+	max := c.cfg.MaxRedirects
+	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) > max {
+			return fmt.Errorf("%w: more than %d", errTooManyRedirects, max)
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("crawler: redirect to %s scheme refused", req.URL.Scheme)
+		}
+		return nil
+	})
+	col.OnRequest(func(r *colly.Request) {
+		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		if a == nil {
+			return
+		}
+		// ETag beats Last-Modified (RFC 9110 13.2.2) but sending both is
+		// harmless and helps servers that honour only one.
+		if a.etag != "" {
+			r.Headers.Set("If-None-Match", a.etag)
+		}
+		if a.lastModified != "" {
+			r.Headers.Set("If-Modified-Since", a.lastModified)
+		}
+		r.Headers.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+		r.Headers.Set("Accept-Language", "ja,en;q=0.5")
+	})
+	capture := func(r *colly.Response) *attempt {
+		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		if a == nil || r.StatusCode == 0 {
+			return a
+		}
+		a.status = r.StatusCode
+		if r.Headers != nil {
+			a.header = *r.Headers
+		}
+		a.body = r.Body
+		if r.Request != nil && r.Request.URL != nil {
+			a.finalURL = r.Request.URL.String()
+		}
+		return a
+	}
+	col.OnResponse(func(r *colly.Response) { capture(r) })
+	// colly reports every status >= 203 here, 304 included: a status is an
+	// outcome, not an error; only a response-less error is kept as one.
+	col.OnError(func(r *colly.Response, err error) {
+		if a := capture(r); a != nil && r.StatusCode == 0 {
+			a.err = err
+		}
+	})
+	return col
+}
+
+// fetch requests one URL politely (host gate), with retries, and records
+// the outcome. prior/hasPrior carry what the last cycle knew.
+// The decoded text is returned for pages worth parsing (fresh and readable).
+func (cy *cycle) fetch(ctx context.Context, rawURL string, kind PageKind, prior Prior, hasPrior bool) (Fetch, string, error) {
+	cfg := cy.c.cfg
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return Fetch{URL: rawURL, Kind: kind, FetchedAt: cfg.Now(), ErrKind: ErrNetwork, Err: "invalid URL: " + err.Error()}, "", nil
+	}
+	for n := 0; ; n++ {
+		release, err := cy.c.gates.acquire(ctx, u.Host)
+		if err != nil {
+			return Fetch{}, "", err
+		}
+		at := cfg.Now()
+		a := &attempt{}
+		if hasPrior {
+			a.etag, a.lastModified = prior.ETag, prior.LastModified
+		}
+		actx := colly.NewContext()
+		actx.Put(attemptKey, a)
+		// The returned error repeats what OnError saw; the attempt holds it.
+		_ = cy.col.Request(http.MethodGet, rawURL, nil, actx, nil)
+		cy.requests.Add(1)
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			release(time.Time{})
+			return Fetch{}, "", ctxErr
+		}
+		f, text := cy.record(rawURL, kind, at, a, prior, hasPrior)
+		wait, retry := cy.retryAfter(a, f, n)
+		var notBefore time.Time
+		if retry {
+			notBefore = time.Now().Add(wait)
+		}
+		release(notBefore)
+		if !retry {
+			return f, text, nil
+		}
+		cfg.Logger.Debug("crawler: retrying", "url", rawURL, "status", f.Status, "err", f.Err, "wait", wait, "attempt", n+1)
+	}
+}
+
+// record turns an attempt into the evidence record.
+func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, prior Prior, hasPrior bool) (Fetch, string) {
+	f := Fetch{URL: rawURL, Kind: kind, FetchedAt: at, Status: a.status}
+	if a.finalURL != "" && a.finalURL != rawURL {
+		f.FinalURL = a.finalURL
+	}
+	if a.status == 0 {
+		f.ErrKind, f.Err = classify(a.err)
+		return f, ""
+	}
+	f.ContentType = a.header.Get(hdrRawContentType)
+	f.ETag = a.header.Get("ETag")
+	f.LastModified = a.header.Get("Last-Modified")
+	switch {
+	case a.status == http.StatusNotModified:
+		f.NotModified = true
+		f.Readable = true // the body the validators stand for was read before
+		if f.ETag == "" {
+			f.ETag = prior.ETag
+		}
+		if f.LastModified == "" {
+			f.LastModified = prior.LastModified
+		}
+		f.SHA256 = prior.SHA256
+		f.Links = prior.Links
+		return f, ""
+	case a.status >= 200 && a.status < 300:
+	case a.status == http.StatusServiceUnavailable:
+		f.ErrKind, f.Err = ErrMaintenance, "HTTP 503 Service Unavailable"
+		f.Body = cy.cap(&f, a.body)
+		return f, ""
+	default:
+		f.ErrKind, f.Err = ErrHTTP, fmt.Sprintf("HTTP %d %s", a.status, http.StatusText(a.status))
+		if ra := a.header.Get("Retry-After"); ra != "" && (a.status == http.StatusTooManyRequests) {
+			f.Err += " (Retry-After: " + ra + ")"
+		}
+		return f, ""
+	}
+	body := cy.cap(&f, a.body)
+	sum := sha256.Sum256(body)
+	f.SHA256 = hex.EncodeToString(sum[:])
+	if kind == KindRobots {
+		f.Body = body
+		f.Readable = true
+		return f, ""
+	}
+	if hasPrior && prior.SHA256 != "" && prior.SHA256 == f.SHA256 {
+		f.Unchanged = true
+		f.Readable = true
+		f.Links = prior.Links
+		return f, ""
+	}
+	f.Body = body
+	if !isHTML(f.ContentType) {
+		f.ErrKind, f.Err = ErrUnreadable, "not HTML: "+f.ContentType
+		return f, ""
+	}
+	text, cs, err := decode.HTML(body, f.ContentType)
+	f.Charset = cs
+	if err != nil {
+		f.ErrKind, f.Err = ErrUnreadable, "unreadable text: no encoding gives plausible Japanese"
+		return f, ""
+	}
+	f.Readable = true
+	return f, text
+}
+
+// cap cuts a body at MaxBodySize and records the cut. The transport lets
+// MaxBodySize+1 bytes through, so one extra byte proves there was more.
+func (cy *cycle) cap(f *Fetch, body []byte) []byte {
+	if max := cy.c.cfg.MaxBodySize; int64(len(body)) > max {
+		f.Truncated = true
+		return body[:max]
+	}
+	return body
+}
+
+func isHTML(contentType string) bool {
+	if contentType == "" {
+		return true // many shops send none; decode and extract judge the bytes
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return strings.Contains(strings.ToLower(contentType), "html")
+	}
+	switch mt {
+	case "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream":
+		return true
+	}
+	return false
+}
+
+// classify names a response-less failure.
+func classify(err error) (kind, msg string) {
+	if err == nil {
+		return ErrNetwork, "no response"
+	}
+	var ne net.Error
+	switch {
+	case errors.Is(err, errPrivate):
+		return ErrPrivate, "refused: the address is loopback, private or link-local (see --allow-private)"
+	case errors.Is(err, errTooManyRedirects):
+		return ErrRedirects, "too many redirects"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return ErrTimeout, "timed out"
+	}
+	return ErrNetwork, oneLine(err.Error())
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
+	return s
+}
+
+// retryAfter decides whether a failed attempt n (0-based) is tried again and
+// how long the host's gate stays closed before it.
+func (cy *cycle) retryAfter(a *attempt, f Fetch, n int) (time.Duration, bool) {
+	cfg := cy.c.cfg
+	if n >= cfg.Retries {
+		return 0, false
+	}
+	backoff := cfg.RetryBackoff << n
+	backoff += rand.N(backoff/2 + 1)
+	switch {
+	case a.status == 0:
+		if f.ErrKind == ErrPrivate || f.ErrKind == ErrRedirects {
+			return 0, false
+		}
+		return backoff, true
+	case a.status == http.StatusTooManyRequests || a.status == http.StatusServiceUnavailable:
+		if a.status == http.StatusServiceUnavailable && maintenancePage(f.Body, f.ContentType) {
+			return 0, false // a maintenance page is an answer, not a hiccup
+		}
+		if d, ok := parseRetryAfter(a.header.Get("Retry-After"), time.Now()); ok {
+			if d > cfg.MaxRetryAfter {
+				cfg.Logger.Info("crawler: Retry-After beyond cap, moving on", "url", f.URL, "retry_after", d)
+				return 0, false
+			}
+			return max(d, time.Millisecond), true
+		}
+		return backoff, true
+	case a.status >= 500:
+		return backoff, true
+	}
+	return 0, false
+}
+
+// parseRetryAfter reads delay-seconds or an HTTP-date (RFC 9110 10.2.3).
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0, false
+		}
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+// maintenancePage: a 503 whose body says メンテナンス (or maintenance) is the
+// site telling us it is down, not a transient fault worth retrying.
+func maintenancePage(body []byte, contentType string) bool {
+	if len(body) == 0 {
+		return false
+	}
+	text, _, _ := decode.HTML(body, contentType)
+	lower := strings.ToLower(text)
+	for _, w := range []string{"メンテナンス", "maintenance", "メンテ中", "準備中"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}

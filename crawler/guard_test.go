@@ -1,0 +1,83 @@
+package crawler
+
+import (
+	"errors"
+	"net/netip"
+	"testing"
+	"time"
+)
+
+func TestPublicAddr(t *testing.T) {
+	tests := []struct {
+		ip     string
+		public bool
+	}{
+		{"8.8.8.8", true},
+		{"133.242.0.1", true},
+		{"2001:4860:4860::8888", true},
+		{"127.0.0.1", false},
+		{"127.8.9.10", false},
+		{"::1", false},
+		{"10.1.2.3", false},
+		{"172.16.0.1", false},
+		{"172.31.255.255", false},
+		{"192.168.1.1", false},
+		{"169.254.169.254", false},
+		{"100.64.0.1", false},    // CGNAT
+		{"100.127.255.1", false}, // CGNAT
+		{"0.0.0.0", false},
+		{"0.1.2.3", false},
+		{"224.0.0.1", false},
+		{"255.255.255.255", false},
+		{"fc00::1", false},
+		{"fd00:ec2::254", false},
+		{"fe80::1", false},
+		{"ff02::1", false},
+		{"::", false},
+		{"::ffff:127.0.0.1", false},
+		{"::ffff:10.0.0.1", false},
+		{"64:ff9b::a00:1", false},
+		{"2002:7f00:1::", false},
+	}
+	for _, tt := range tests {
+		if got := publicAddr(netip.MustParseAddr(tt.ip)); got != tt.public {
+			t.Errorf("publicAddr(%s) = %v, want %v", tt.ip, got, tt.public)
+		}
+	}
+}
+
+func TestDialControl(t *testing.T) {
+	ctl := dialControl(nil)
+	if err := ctl("tcp", "127.0.0.1:80", nil); !errors.Is(err, errPrivate) {
+		t.Errorf("127.0.0.1: %v, want errPrivate", err)
+	}
+	if err := ctl("tcp", "[::1]:443", nil); !errors.Is(err, errPrivate) {
+		t.Errorf("::1: %v, want errPrivate", err)
+	}
+	if err := ctl("tcp", "93.184.215.14:443", nil); err != nil {
+		t.Errorf("public address refused: %v", err)
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"120", 2 * time.Minute, true},
+		{" 0 ", 0, true},
+		{"Mon, 01 Jun 2026 12:00:30 GMT", 30 * time.Second, true},
+		{"Mon, 01 Jun 2026 11:00:00 GMT", 0, true},
+		{"-5", 0, false},
+		{"soon", 0, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseRetryAfter(tt.in, now)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

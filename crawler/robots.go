@@ -1,0 +1,151 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robotsVerdict is what a host's robots.txt means for this cycle.
+type robotsVerdict struct {
+	group *robotstxt.Group // nil: everything allowed
+	// A host whose robots.txt cannot be read decides the site's fate:
+	// errKind ErrMaintenance (503), ErrRobots (other 5xx: complete disallow,
+	// RFC 9309 2.3.1.4), or the network error kind.
+	errKind string
+	err     string
+}
+
+func (v robotsVerdict) allows(u *url.URL) bool {
+	if v.errKind != "" {
+		return false
+	}
+	return v.group == nil || v.group.Test(u.RequestURI())
+}
+
+// robotsCache keeps each host's parsed robots.txt and validators across
+// cycles, so a cycle's robots.txt request is a conditional GET that usually
+// ends in a 304 (History has no robots body to fall back on).
+type robotsCache struct {
+	mu sync.Mutex
+	m  map[string]robotsCached
+}
+
+type robotsCached struct {
+	etag, lastModified string
+	data               *robotstxt.RobotsData
+}
+
+func (rc *robotsCache) get(host string) (robotsCached, bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	e, ok := rc.m[host]
+	return e, ok
+}
+
+func (rc *robotsCache) put(host string, e robotsCached) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.m[host] = e
+}
+
+// robotsOnce makes every site on a host share one robots.txt fetch per cycle.
+type robotsOnce struct {
+	done    chan struct{}
+	verdict robotsVerdict
+}
+
+// robots returns the verdict for u's host, fetching robots.txt first if this
+// cycle has not yet. The Fetch is returned to the caller that made it, so it
+// lands in that site's report.
+func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch, error) {
+	host := u.Host
+	cy.mu.Lock()
+	ro, ok := cy.robotsByHost[host]
+	if !ok {
+		ro = &robotsOnce{done: make(chan struct{})}
+		cy.robotsByHost[host] = ro
+	}
+	cy.mu.Unlock()
+	if ok {
+		select {
+		case <-ro.done:
+			return ro.verdict, nil, nil
+		case <-ctx.Done():
+			return robotsVerdict{}, nil, ctx.Err()
+		}
+	}
+	defer close(ro.done)
+	f, err := cy.fetchRobots(ctx, u)
+	if err != nil {
+		ro.verdict = robotsVerdict{errKind: ErrNetwork, err: err.Error()}
+		return ro.verdict, nil, err
+	}
+	ro.verdict = cy.robotsVerdictOf(host, &f)
+	return ro.verdict, &f, nil
+}
+
+func (cy *cycle) fetchRobots(ctx context.Context, u *url.URL) (Fetch, error) {
+	ru := (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}).String()
+	var prior Prior
+	cached, have := cy.c.robots.get(u.Host)
+	if have {
+		prior = Prior{ETag: cached.etag, LastModified: cached.lastModified}
+	}
+	f, _, err := cy.fetch(ctx, ru, KindRobots, prior, have)
+	return f, err
+}
+
+func (cy *cycle) robotsVerdictOf(host string, f *Fetch) robotsVerdict {
+	log := cy.c.cfg.Logger
+	switch {
+	case f.NotModified:
+		if cached, ok := cy.c.robots.get(host); ok && cached.data != nil {
+			return robotsVerdict{group: cached.data.FindGroup(cy.agent)}
+		}
+		return robotsVerdict{}
+	case f.Status >= 200 && f.Status < 300:
+		body := f.Body
+		if len(body) > robotsCap {
+			body = body[:robotsCap]
+		}
+		data, err := robotstxt.FromBytes(body)
+		if err != nil {
+			// A robots.txt we cannot parse expresses no rule we could obey.
+			log.Warn("crawler: unparsable robots.txt, treating as allow-all", "url", f.URL, "err", err)
+			data, _ = robotstxt.FromBytes(nil)
+		}
+		cy.c.robots.put(host, robotsCached{etag: f.ETag, lastModified: f.LastModified, data: data})
+		// robots.txt is kept for evidence, at most robotsCap of it.
+		f.Body = body
+		f.Readable = true
+		f.ErrKind, f.Err = "", ""
+		return robotsVerdict{group: data.FindGroup(cy.agent)}
+	case f.Status == http.StatusServiceUnavailable:
+		return robotsVerdict{errKind: ErrMaintenance, err: "robots.txt answered 503: the site is down for maintenance"}
+	case f.Status >= 500:
+		return robotsVerdict{errKind: ErrRobots, err: fmt.Sprintf("robots.txt answered %d: complete disallow until it is readable (RFC 9309)", f.Status)}
+	case f.Status >= 400:
+		// RFC 9309: 4xx, the crawler may access any resource.
+		f.ErrKind, f.Err = "", ""
+		return robotsVerdict{}
+	case f.ErrKind != "":
+		return robotsVerdict{errKind: f.ErrKind, err: "robots.txt: " + f.Err}
+	}
+	return robotsVerdict{}
+}
+
+// productToken is what robots.txt groups are matched against: the
+// User-Agent's first word, lower case ("maintwatch/1.0 (+...)" → "maintwatch/1.0").
+func productToken(ua string) string {
+	ua = strings.ToLower(strings.TrimSpace(ua))
+	if i := strings.IndexAny(ua, " \t"); i >= 0 {
+		ua = ua[:i]
+	}
+	return ua
+}

@@ -1,0 +1,95 @@
+package crawler
+
+import (
+	"compress/gzip"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"time"
+)
+
+// hdrRawContentType carries the server's Content-Type past colly. colly
+// transcodes bodies whose Content-Type names a non-UTF-8 charset, trusting a
+// header that often lies and ignoring <meta>; the crawler wants the raw bytes
+// and decodes them itself (crawler/decode). The shield moves the header here
+// and leaves colly only the media type.
+const hdrRawContentType = "X-Maintwatch-Content-Type"
+
+// newTransport is the only way the crawler reaches the network.
+// No proxy: the dial guard must see the shop's own address.
+func newTransport(cfg Config, allow func(netip.Addr) bool) http.RoundTripper {
+	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		d.Control = dialControl(allow)
+	}
+	t := &http.Transport{
+		Proxy:                 nil,
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          4 * cfg.Parallelism,
+		MaxIdleConnsPerHost:   2, // one request in flight per host: 2 idle conns is plenty
+		IdleConnTimeout:       30 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: cfg.Timeout,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &shield{next: t, limit: cfg.MaxBodySize + 1}
+}
+
+// shield sits between colly and net/http: it decompresses what the Go
+// transport left compressed, caps every body after decompression at limit
+// bytes (MaxBodySize+1, so the fetch can tell "exactly the cap" from "cut"),
+// and hides the charset from colly.
+type shield struct {
+	next  http.RoundTripper
+	limit int64
+}
+
+func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
+	res, err := s.next.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	// The Go transport only decompresses gzip it asked for itself; a server
+	// may send gzip unasked. colly would then cap the compressed bytes and
+	// inflate without limit: a gzip bomb. Inflate here, under the cap.
+	if !res.Uncompressed && strings.EqualFold(strings.TrimSpace(res.Header.Get("Content-Encoding")), "gzip") {
+		zr, err := gzip.NewReader(res.Body)
+		if err == nil {
+			res.Body = &gzipBody{Reader: zr, under: res.Body}
+			res.Header.Del("Content-Encoding")
+			res.Header.Del("Content-Length")
+			res.ContentLength = -1
+			res.Uncompressed = true
+		}
+		// Not gzip after all: leave it; decode will judge the bytes.
+	}
+	res.Body = limitBody{Reader: io.LimitReader(res.Body, s.limit), Closer: res.Body}
+	if ct := res.Header.Get("Content-Type"); ct != "" {
+		res.Header.Set(hdrRawContentType, ct)
+		if mt, _, err := mime.ParseMediaType(ct); err == nil {
+			res.Header.Set("Content-Type", mt)
+		} else {
+			res.Header.Del("Content-Type")
+		}
+	}
+	return res, nil
+}
+
+type gzipBody struct {
+	*gzip.Reader
+	under io.Closer
+}
+
+func (g *gzipBody) Close() error {
+	g.Reader.Close()
+	return g.under.Close()
+}
+
+type limitBody struct {
+	io.Reader
+	io.Closer
+}

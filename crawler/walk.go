@@ -1,0 +1,345 @@
+package crawler
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"maintwatch/crawler/extract"
+)
+
+// Pages of each kind followed per site at most, before the overall
+// MaxPagesPerSite budget: news lists first, then payment pages, then the
+// detail pages of the notices (most recent first, as shops list them).
+const (
+	maxNewsPages    = 4
+	maxPaymentPages = 3
+)
+
+// siteRun is one site's walk within a cycle.
+type siteRun struct {
+	cy    *cycle
+	rep   *SiteReport
+	host  string // the site's host after the top page's redirects
+	pages int    // pages requested, robots.txt not counted
+	seen  map[string]bool
+}
+
+// site walks one site: robots.txt, the top page, its news and payment pages,
+// and the notices' detail pages one level down.
+func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
+	cfg := cy.c.cfg
+	rep := SiteReport{Site: site, Started: cfg.Now()}
+	defer func() { rep.Finished = cfg.Now() }()
+	finish := func() (SiteReport, error) {
+		rep.Finished = cfg.Now()
+		rep.Notices = dedupeNotices(rep.Notices)
+		return rep, nil
+	}
+	u, err := url.Parse(strings.TrimSpace(site))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		rep.ErrKind, rep.Err = ErrNetwork, "invalid site URL (want http:// or https://)"
+		return finish()
+	}
+	run := &siteRun{cy: cy, rep: &rep, host: u.Host, seen: map[string]bool{}}
+
+	top, text, err := run.get(ctx, u.String(), KindTop)
+	if err != nil {
+		return rep, err
+	}
+	switch {
+	case top.ErrKind == ErrMaintenance:
+		rep.Maintenance = true
+		rep.ErrKind, rep.Err = ErrMaintenance, "top page: "+top.Err
+		return finish()
+	case top.ErrKind != "":
+		rep.ErrKind, rep.Err = top.ErrKind, "top page: "+top.Err
+		return finish()
+	}
+	// A shop that moved (http → https, bare → www) lives on its final host.
+	if top.FinalURL != "" {
+		if fu, err := url.Parse(top.FinalURL); err == nil {
+			run.host = fu.Host
+			run.seen[fu.String()] = true
+		}
+	}
+	links := top.Links
+	if top.Fresh() {
+		res := extract.Page(finalURL(top), text, top.FetchedAt)
+		rep.Platform, rep.PlatformVersion = res.Platform, res.PlatformVersion
+		rep.Banners = res.Banners
+		rep.TopFresh = true
+		rep.Maintenance = res.Maintenance
+		rep.Notices = append(rep.Notices, res.Notices...)
+		links = pageLinks(res)
+		if len(res.Notices) > 0 {
+			// The top page is itself a news page. Recording it among its own
+			// links lets a later 304 of the top page still say news was found.
+			links = append(links, extract.Link{URL: finalURL(top), Kind: extract.LinkNews})
+		}
+		run.setLinks(KindTop, links)
+		if res.Maintenance {
+			// Every page is replaced by the maintenance page: nothing to walk.
+			return finish()
+		}
+	}
+	run.follow(ctx, links)
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	return finish()
+}
+
+// follow walks the links found on the top page (or remembered from it).
+func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
+	rep := run.rep
+	news, payment, details := run.split(links)
+	for _, l := range news {
+		if len(news) > 0 && run.selfLink(l) {
+			rep.NewsFound = true
+		}
+	}
+	var more []extract.Link
+	for i, l := range news {
+		if i >= maxNewsPages || ctx.Err() != nil {
+			break
+		}
+		if run.selfLink(l) {
+			continue
+		}
+		f, text, ok := run.visit(ctx, l.URL, KindNews)
+		if !ok {
+			continue
+		}
+		switch {
+		case f.Fresh():
+			res := extract.Page(finalURL(f), text, f.FetchedAt)
+			rep.NewsFound = true
+			rep.Notices = append(rep.Notices, res.Notices...)
+			pl := pageLinks(res)
+			run.setLinks(KindNews, pl)
+			more = append(more, pl...)
+		case f.NotModified || f.Unchanged:
+			rep.NewsFound = true
+			more = append(more, f.Links...)
+		}
+	}
+	_, p2, d2 := run.split(more)
+	payment = append(payment, p2...)
+	details = append(details, d2...)
+
+	for i, l := range payment {
+		if i >= maxPaymentPages || ctx.Err() != nil {
+			break
+		}
+		f, text, ok := run.visit(ctx, l.URL, KindPayment)
+		if !ok {
+			continue
+		}
+		if f.NotModified || f.Unchanged {
+			break // the payment page we read before is still what it was
+		}
+		if f.Fresh() {
+			res := extract.Page(finalURL(f), text, f.FetchedAt)
+			run.setLinks(KindPayment, pageLinks(res))
+			if res.Payment != nil {
+				rep.Payment = res.Payment
+				rep.PaymentFresh = true
+				break
+			}
+		}
+	}
+
+	for _, l := range details {
+		if ctx.Err() != nil {
+			break
+		}
+		f, text, ok := run.visit(ctx, l.URL, KindDetail)
+		if !ok || !f.Fresh() {
+			continue
+		}
+		n := extract.Detail(finalURL(f), text, f.FetchedAt)
+		run.mergeDetail(l.URL, n)
+	}
+}
+
+// visit fetches u unless the budget is spent or it was fetched already.
+// ok is false when nothing was requested.
+func (run *siteRun) visit(ctx context.Context, u string, kind PageKind) (Fetch, string, bool) {
+	if run.seen[u] || run.pages >= run.cy.c.cfg.MaxPagesPerSite {
+		return Fetch{}, "", false
+	}
+	f, text, err := run.get(ctx, u, kind)
+	if err != nil {
+		return Fetch{}, "", false
+	}
+	return f, text, true
+}
+
+// get checks robots.txt for u's host (fetching it first when this cycle has
+// not), then fetches u with the validators History remembers.
+func (run *siteRun) get(ctx context.Context, u string, kind PageKind) (Fetch, string, error) {
+	cy := run.cy
+	cfg := cy.c.cfg
+	run.seen[u] = true
+	pu, err := url.Parse(u)
+	if err != nil {
+		f := Fetch{URL: u, Kind: kind, FetchedAt: cfg.Now(), ErrKind: ErrNetwork, Err: "invalid URL"}
+		run.rep.Fetches = append(run.rep.Fetches, f)
+		return f, "", nil
+	}
+	verdict, rf, err := cy.robots(ctx, pu)
+	if err != nil {
+		return Fetch{}, "", err
+	}
+	if rf != nil {
+		run.rep.Fetches = append(run.rep.Fetches, *rf)
+	}
+	if !verdict.allows(pu) {
+		f := Fetch{URL: u, Kind: kind, FetchedAt: cfg.Now(), ErrKind: ErrRobots, Err: "disallowed by robots.txt"}
+		if verdict.errKind != "" {
+			f.ErrKind, f.Err = verdict.errKind, verdict.err
+		}
+		run.rep.Fetches = append(run.rep.Fetches, f)
+		return f, "", nil
+	}
+	prior, found, err := cy.h.Prior(ctx, u)
+	if err != nil {
+		cfg.Logger.Warn("crawler: history lookup failed; fetching unconditionally", "url", u, "err", err)
+		found = false
+	}
+	run.pages++
+	f, text, err := cy.fetch(ctx, u, kind, prior, found)
+	if err != nil {
+		return Fetch{}, "", err
+	}
+	run.rep.Fetches = append(run.rep.Fetches, f)
+	return f, text, nil
+}
+
+// setLinks stores the links found on the last fetched page of kind on its
+// Fetch record, so the next cycle can walk them after a 304.
+func (run *siteRun) setLinks(kind PageKind, links []extract.Link) {
+	fs := run.rep.Fetches
+	for i := len(fs) - 1; i >= 0; i-- {
+		if fs[i].Kind == kind {
+			fs[i].Links = links
+			return
+		}
+	}
+}
+
+// split sorts same-host links by kind, dropping those already seen.
+func (run *siteRun) split(links []extract.Link) (news, payment, details []extract.Link) {
+	dup := map[string]bool{}
+	for _, l := range links {
+		if dup[l.URL] || (run.seen[l.URL] && !run.selfLink(l)) || !run.sameHost(l.URL) {
+			continue
+		}
+		dup[l.URL] = true
+		switch l.Kind {
+		case extract.LinkNews:
+			news = append(news, l)
+		case extract.LinkPayment:
+			payment = append(payment, l)
+		case extract.LinkDetail:
+			details = append(details, l)
+		}
+	}
+	return news, payment, details
+}
+
+// selfLink: the top page's marker link to itself (it carries inline news).
+func (run *siteRun) selfLink(l extract.Link) bool {
+	if len(run.rep.Fetches) == 0 {
+		return false
+	}
+	for _, f := range run.rep.Fetches {
+		if f.Kind == KindTop {
+			return l.URL == f.URL || l.URL == f.FinalURL
+		}
+	}
+	return false
+}
+
+func (run *siteRun) sameHost(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") {
+		return false
+	}
+	return strings.EqualFold(pu.Host, run.host)
+}
+
+// mergeDetail puts a detail page's body into the notice that links to it,
+// or adds the notice when the list it came from was not parsed this cycle.
+func (run *siteRun) mergeDetail(detailURL string, n extract.Notice) {
+	rep := run.rep
+	for i := range rep.Notices {
+		o := &rep.Notices[i]
+		if o.DetailURL != detailURL {
+			continue
+		}
+		if n.Body != "" {
+			o.Body = n.Body
+		}
+		o.URL = detailURL
+		if o.Date.IsZero() && !n.Date.IsZero() {
+			o.Date, o.DateText = n.Date, n.DateText
+		}
+		if o.Title == "" {
+			o.Title = n.Title
+		}
+		return
+	}
+	if n.Title == "" && n.Body == "" {
+		return
+	}
+	if n.URL == "" {
+		n.URL = detailURL
+	}
+	rep.Notices = append(rep.Notices, n)
+}
+
+// pageLinks is what a parsed page leads to: its links plus its notices'
+// detail pages (so a 304 of the list still reaches them next cycle).
+func pageLinks(res extract.Result) []extract.Link {
+	out := append([]extract.Link(nil), res.Links...)
+	for _, n := range res.Notices {
+		if n.DetailURL != "" {
+			out = append(out, extract.Link{URL: n.DetailURL, Kind: extract.LinkDetail})
+		}
+	}
+	return out
+}
+
+func finalURL(f Fetch) string {
+	if f.FinalURL != "" {
+		return f.FinalURL
+	}
+	return f.URL
+}
+
+// dedupeNotices drops the same notice listed twice (top page and news page):
+// same detail page, or same title and date.
+func dedupeNotices(ns []extract.Notice) []extract.Notice {
+	if len(ns) < 2 {
+		return ns
+	}
+	out := ns[:0:0]
+	idx := map[string]int{}
+	for _, n := range ns {
+		key := n.DetailURL
+		if key == "" {
+			key = n.DateText + "\x00" + n.Title
+		}
+		if i, ok := idx[key]; ok {
+			if out[i].Body == "" && n.Body != "" {
+				out[i] = n
+			}
+			continue
+		}
+		idx[key] = len(out)
+		out = append(out, n)
+	}
+	return out
+}
