@@ -111,6 +111,7 @@ type summary struct {
 	otherMethods, provider, quantified, recurring, spareDay, planned []int
 	window, startOnly, resumed, resumeFuture, notResumed             []int
 	leak, fraud, brandChange, storedOK, usableNormally               []int
+	leakSupport                                                      []int // 第三者調査機関 / 件数 / 経緯 sentences
 	hasCard                                                          bool
 	leakCorr                                                         map[string]bool
 }
@@ -136,9 +137,9 @@ func (n *notice) summarise() summary {
 			continue
 		}
 		for _, m := range f.stops {
-			cardish := m.subj == subjCard || m.subj == subjPayment && (s.hasCard || otherAvail)
+			cardish := m.subj == subjCard || (m.subj == subjPayment || m.subj == subjImplicit) && (s.hasCard || otherAvail)
 			switch {
-			case !cardish:
+			case !cardish, m.quoted:
 			case m.hedged:
 				s.hedged = append(s.hedged, i)
 			case m.negated:
@@ -199,10 +200,19 @@ func (n *notice) summarise() summary {
 				for k := range f.leakCorr {
 					s.leakCorr[k] = true
 				}
+				if strongLeakCorr(f.leakCorr) {
+					s.leakSupport = append(s.leakSupport, i)
+				}
 			}
 		}
 	}
 	return s
+}
+
+// strongLeakCorr: the sentence names the investigation, the count or the
+// timeline, so it belongs in a leak's evidence.
+func strongLeakCorr(c map[string]bool) bool {
+	return c["第三者調査機関"] || c["調査機関"] || c["フォレンジック"] || c["個人情報保護委員会"] || c["件"] || c["経緯"] || c["改ざん"]
 }
 
 // neighbour: the sentence before or after talks about the stop or the work
@@ -233,6 +243,7 @@ func (n *notice) decide() Result {
 	}
 	if leakScore >= leakThreshold {
 		n.addAll(s.leak, ReasonLeakTerms)
+		n.addAll(s.leakSupport, ReasonLeakTerms)
 		return n.result(Leak, sigmoid(leakScore-leakBias))
 	}
 

@@ -78,12 +78,13 @@ var ongoingAux = words("おる", "いる")
 // ---- why, and until when ----
 
 // maintWords: the maintenance pretext (メンテナンス, 保守, 点検, 保守管理上の理由,
-// システム改修, 作業, maintenance).
-var maintWords = words("メンテナンス", "メンテ", "保守", "点検", "改修", "maintenance", "システム調整", "調整")
+// システム改修, システム移行 / 切替 / 更新, 作業, 工事, maintenance).
+var maintWords = words("メンテナンス", "メンテ", "保守", "点検", "改修", "maintenance", "システム調整", "調整", "移行", "切替", "切り替え", "切替え", "更新", "アップデート", "バージョンアップ", "作業", "工事")
 
 // faultWords: the fault pretext (システム不具合, 障害, システムエラー, トラブル,
-// 不具合, 諸般の事情 / 諸事情 / 都合 as the vague non-reason).
-var faultWords = words("不具合", "障害", "エラー", "トラブル", "諸事情", "事情", "都合", "故障", "異常", "outage", "error", "failure", "issue", "issues", "problem", "problems", "technical")
+// システム上の問題, 諸般の事情 / 諸事情 / 都合 / セキュリティ上の理由 as the vague
+// non-reason).
+var faultWords = words("不具合", "障害", "エラー", "トラブル", "諸事情", "事情", "都合", "故障", "異常", "問題", "セキュリティ", "outage", "error", "failure", "issue", "issues", "problem", "problems", "technical")
 
 // openEndedWords: resumption deferred with no date (当面, 当分, 未定, 無期限,
 // しばらく, 別途, 追って, 改めて + ご連絡).
@@ -97,15 +98,15 @@ var untilWords = words("次第", "しだい")
 // (再開の目処は立っておりません, 見通しが立たない, 目途).
 var outlookWords = words("目処", "目途", "めど", "見通し", "見込み", "メド")
 
-// extensionWords: the stop goes on (延長, 引き続き, 継続, 依然, 現在も).
-var extensionWords = words("延長", "引き続き", "継続", "依然", "未だ", "いまだ")
+// extensionWords: the stop goes on (延長, 再開を延期, 引き続き, 継続, 依然).
+var extensionWords = words("延長", "延期", "引き続き", "継続", "依然", "未だ", "いまだ")
 
 // startsNowWords: the stop starts now (本日より, 現在, ただいま, 急遽, 突然, 即日).
 var startsNowWords = words("本日", "現在", "ただいま", "只今", "急遽", "突然", "即日", "至急", "今朝", "昨日", "昨晩", "currently")
 
-// resumeWords: resumption or restoration (再開, 復旧, 解消, 回復, 復帰, 正常化,
-// 修正 as in 不具合を修正いたしました).
-var resumeWords = words("再開", "復旧", "解消", "回復", "復帰", "正常化", "修正", "resume", "resumed", "restored", "restore")
+// resumeWords: resumption or restoration (再開, 復旧, 解消, 解決, 収束, 回復, 復帰,
+// 正常化, 修正 as in 不具合を修正いたしました).
+var resumeWords = words("再開", "復旧", "解消", "解決", "収束", "回復", "復帰", "正常化", "修正", "resume", "resumed", "restored", "restore")
 
 // normalWords: "as normal" before a positive usage (正常にご利用いただけます,
 // 通常通りご利用いただけるようになりました, 再びご利用いただけます).
@@ -113,7 +114,7 @@ var normalWords = words("正常", "通常", "通常通り", "再び", "再度", 
 
 // newWords: something new is added (新たに, 追加, 導入, 新規取扱, 開始), which
 // makes a usable-now sentence a brand change rather than a resumption.
-var newWords = words("新た", "新しい", "追加", "導入", "開始", "拡大", "新規")
+var newWords = words("新た", "新しい", "追加", "導入", "開始", "拡大")
 
 // newEntryWords: only new card entry stops (新規でのクレジットカード決済 /
 // カード登録を休止 while 登録済みのカードはご利用いただけます).
@@ -144,18 +145,32 @@ var spareDayWords = words("予備日", "予備")
 
 // ---- leak ----
 
-// leakNouns: the leak itself (流出, 漏えい, 漏洩, 漏れる, 不正アクセス, 改ざん,
-// 不正取得, breach).
-var leakNouns = words("流出", "漏えい", "漏洩", "漏れる", "漏れ", "改ざん", "改竄", "breach", "leak", "leaked")
+// leakNouns: the leak itself (流出, 漏えい, 漏洩, 漏れる, 改ざん, 窃取, breach);
+// 不正アクセス is read from its two tokens in sentence.go.
+var leakNouns = words("流出", "漏えい", "漏洩", "漏れる", "漏れ", "改ざん", "改竄", "窃取", "breach", "leak", "leaked")
 
 // leakCorroborators: what an official leak announcement carries besides the
-// word: the investigation (第三者調査機関, フォレンジック, 個人情報保護委員会,
-// 警察), the exposure count and period, and the apology.
-var leakCorroborators = words("第三者調査機関", "調査機関", "フォレンジック", "個人情報保護委員会", "保護委員会", "警察", "所轄", "調査", "件",
-	"可能性", "お詫び", "詫び", "判明", "セキュリティコード", "有効期限", "改ざん", "不正アクセス", "被害")
+// leak word: the investigation (第三者調査機関, フォレンジック, 個人情報保護委員会,
+// 警察), the exposure count, period and data items, the tampered application,
+// the 経緯 timeline and the apology. Matched as substrings of the normalised
+// sentence: they are unambiguous compounds that ipa splits (第三者/調査/機関).
+var leakCorroborators = []string{"第三者調査機関", "調査機関", "フォレンジック", "個人情報保護委員会", "警察", "調査会社", "調査の結果",
+	"件", "調査", "可能性", "お詫び", "おわび", "判明", "セキュリティコード", "有効期限", "改ざん", "改竄", "不正アクセス", "被害", "経緯", "事案",
+	"forensic", "investigation", "third-party"}
 
 // infoWords: what leaked (クレジットカード情報, 個人情報, カード情報).
 var infoWords = words("情報", "個人情報", "カード情報", "クレジットカード情報", "データ", "data", "information")
+
+// leakPurposeWords: 不正アクセス as something to prevent, not a fact
+// (不正アクセス対策, 不正アクセスを防止, 不正アクセスの検知).
+var leakPurposeWords = words("対策", "防止", "防ぐ", "検知", "予防", "対する", "監視", "防御", "備える", "備え", "場合")
+
+// decidedWords + たら: open-ended like 次第 (再開時期が決まりましたら,
+// 判明しましたら, 目処が立ちましたら).
+var decidedWords = words("決まる", "決定", "確定", "判明", "立つ", "整う", "分かる", "わかる", "完了")
+
+// runningWords: 正常に稼働しております, the system works again.
+var runningWords = words("稼働", "動作", "作動", "機能")
 
 // ---- hard negatives ----
 

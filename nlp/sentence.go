@@ -20,10 +20,11 @@ const (
 type subject int
 
 const (
-	subjNone    subject = iota
-	subjCard            // クレジットカード決済, カード, a brand
-	subjPayment         // 決済, お支払い: a payment in general
-	subjOther           // 銀行振込, コンビニ決済: some other method
+	subjNone     subject = iota
+	subjCard             // クレジットカード決済, カード, a brand
+	subjPayment          // 決済, お支払い: a payment in general
+	subjOther            // 銀行振込, コンビニ決済: some other method
+	subjImplicit         // 停止しております with no object: the topic of the notice
 )
 
 // stopMention is one stop stated in a sentence.
@@ -33,6 +34,7 @@ type stopMention struct {
 	newEntry  bool // 新規 / カード登録: only new card entry stops
 	negated   bool // 停止しておりません, 停止の予定はございません
 	hedged    bool // ご利用いただけない場合があります
+	quoted    bool // 停止しているとの情報 / という噂: reported, not stated
 	aspect    aspect
 }
 
@@ -236,7 +238,43 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 			return got, brandOnly, newEntry
 		}
 	}
-	return subjNone, false, newEntry
+	// No payment word around: 〜のため停止しております takes the notice's
+	// topic, unless an object is named right before (発送業務を停止, 販売を停止).
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "の") {
+			return subjNone, false, newEntry
+		}
+	}
+	return subjImplicit, false, newEntry
+}
+
+// statePredicate: the tokens start a predicate stating a state (です, だ,
+// でございます, となっております), so 〜中です is the stop itself, while
+// メンテナンス中も / メンテナンス中のため are only a time or a reason.
+func statePredicate(rest []tok) bool {
+	t := rest[0]
+	if t.pos1 == "助動詞" && (t.base == "です" || t.base == "だ") {
+		return true
+	}
+	if (t.surf == "と" || t.surf == "で") && len(rest) > 1 && (rest[1].base == "なる" || rest[1].base == "ござる" || rest[1].base == "ある") {
+		return true
+	}
+	return t.pos1 == "記号"
+}
+
+// quotedAfter: the stop is quoted (停止しているとの情報, 停止しているという),
+// which reports a rumour rather than stating a stop.
+func quotedAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		t := toks[j]
+		if t.surf == "との" || t.surf == "という" || t.surf == "といった" || t.pos1 == "助詞" && t.pos2 == "格助詞" && t.surf == "と" && j+1 < len(toks) && (toks[j+1].base == "いう" || toks[j+1].base == "言う" || toks[j+1].surf == "の") {
+			return true
+		}
+		if isClauseEnd(t) {
+			return false
+		}
+	}
+	return false
 }
 
 // hedgedAfter: 場合 / 可能性 after the stop in the same sentence, or a
@@ -280,13 +318,13 @@ func analyze(s *sentence) facts {
 		}
 		switch {
 		case stopWords[b] || stopWords[t.surf]:
-			m := stopMention{negated: negHead[i], hedged: hedgedAround(toks, i)}
+			m := stopMention{negated: negHead[i], hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
 			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
 			m.aspect, _ = readAspect(toks, i)
 			f.stops = append(f.stops, m)
 		case usageWords[b] && negHead[i]:
 			// ご利用いただけません: a negated usage is a stop.
-			m := stopMention{hedged: hedgedAround(toks, i)}
+			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
 			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
 			m.aspect, _ = readAspect(toks, i)
 			// the negative itself is not past: ご利用いただけませんでした is.
@@ -298,14 +336,28 @@ func analyze(s *sentence) facts {
 						f.usableNormally = true
 					}
 				}
+				if f.usableNormally && becameAfter(toks, i) {
+					// 再びご利用いただけるようになりました: usable again.
+					f.resumed = true
+				}
 				if sj, _, _ := subjectOf(toks, i); sj == subjCard {
 					for j := 0; j < i; j++ {
 						if storedCardWords[toks[j].base] {
 							f.storedCardOK = true
 						}
 					}
+					if f.storedCardOK && hasAny(toks, onlyWords) {
+						// 登録済みのカードのみご利用いただけます: new entry is stopped.
+						f.stops = append(f.stops, stopMention{subj: subjCard, newEntry: true, aspect: aspectOngoing})
+					}
 				}
 			}
+		}
+		if (maintWords[b] || b == "調整") && i+2 < len(toks) && toks[i+1].surf == "中" && statePredicate(toks[i+2:]) {
+			// カード決済はメンテナンス中です: the state is the stop.
+			m := stopMention{aspect: aspectOngoing, quoted: quotedAfter(toks, i)}
+			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+			f.stops = append(f.stops, m)
 		}
 		switch {
 		case maintWords[b] || maintWords[t.surf]:
@@ -323,6 +375,18 @@ func analyze(s *sentence) facts {
 		}
 		if untilWords[b] && i > 0 {
 			f.openEnded = true
+		}
+		if decidedWords[b] && tarAfter(toks, i) {
+			f.openEnded = true
+		}
+		if runningWords[b] && i > 1 && (normalWords[toks[i-1].base] || normalWords[toks[i-2].base]) {
+			if a, _ := readAspect(toks, i); a != aspectNow {
+				f.resumed = true // 正常に稼働しております
+			}
+		}
+		if (b == "終了" || b == "完了") && hasBefore(toks, i, 4, maintWords) {
+			// メンテナンスは終了いたしました / 作業が完了しました
+			readResume(toks, i, negHead, &f)
 		}
 		if outlookWords[b] && (negHead[i] || negatedAfter(toks, i) || nextIs(toks, i, "未定")) {
 			f.openEnded, f.notResumed = true, true
@@ -362,20 +426,22 @@ func analyze(s *sentence) facts {
 		if resumeWords[b] {
 			readResume(toks, i, negHead, &f)
 		}
-		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) {
+		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) {
 			f.leakCore = f.leakCore || hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄"
 		}
-		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) {
+		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) {
 			f.leakAccess = true
-		}
-		if leakCorroborators[b] {
-			if f.leakCorr == nil {
-				f.leakCorr = map[string]bool{}
-			}
-			f.leakCorr[b] = true
 		}
 		if (endingWords[b] || newWords[b]) && brandNear(toks, i, 12) {
 			f.brandChange = true
+		}
+	}
+	for _, p := range leakCorroborators {
+		if strings.Contains(s.low, p) {
+			if f.leakCorr == nil {
+				f.leakCorr = map[string]bool{}
+			}
+			f.leakCorr[p] = true
 		}
 	}
 	for _, p := range fraudPhrases {
@@ -402,6 +468,59 @@ func usableAfter(toks []tok, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
 		switch toks[j].base {
 		case "いただける", "頂ける", "できる", "出来る", "可能", "くださる", "下さる", "なれる", "いただく":
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// tarAfter: a conditional たら right after i (決まりましたら, 判明したら).
+func tarAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].surf == "たら" || toks[j].surf == "だら" {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// purposeAfter: the leak word is something guarded against (不正アクセス対策,
+// 流出を防ぐ, 漏えいに備え, 流出した場合).
+func purposeAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if leakPurposeWords[toks[j].base] {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func hasBefore(toks []tok, i, d int, set map[string]bool) bool {
+	for j := max(0, i-d); j < i; j++ {
+		if set[toks[j].base] || set[toks[j].surf] {
+			return true
+		}
+	}
+	return false
+}
+
+// becameAfter: 〜ようになりました after i (a change that has happened).
+func becameAfter(toks []tok, i int) bool {
+	sawNaru := false
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].base == "なる" {
+			sawNaru = true
+		}
+		if sawNaru && toks[j].pos1 == "助動詞" && toks[j].base == "た" {
 			return true
 		}
 		if isClauseEnd(toks[j]) {
@@ -451,6 +570,8 @@ func brandNear(toks []tok, i, d int) bool {
 	}
 	return false
 }
+
+var onlyWords = words("のみ", "だけ", "限り")
 
 func hasAny(toks []tok, set map[string]bool) bool {
 	for _, t := range toks {
