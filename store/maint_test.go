@@ -133,10 +133,11 @@ func TestReadersNeverBlockWriter(t *testing.T) {
 		})
 	}
 	// Two writer goroutines share the one writer connection.
+	const writers, rounds = 2, 15
 	var wwg sync.WaitGroup
-	for w := range 2 {
+	for w := range writers {
 		wwg.Go(func() {
-			for i := range 40 {
+			for i := range rounds {
 				site := ids[(w*2+i)%len(ids)]
 				if _, err := db.SaveCrawl(ctx, cycle(site, w*1000+i)); err != nil {
 					t.Error(err)
@@ -153,8 +154,8 @@ func TestReadersNeverBlockWriter(t *testing.T) {
 	wwg.Wait()
 	close(done)
 	wg.Wait()
-	if n := count(t, db, "notices"); n != 160 {
-		t.Errorf("notices = %d, want 160", n)
+	if n := count(t, db, "notices"); n != writers*rounds*2 {
+		t.Errorf("notices = %d, want %d", n, writers*rounds*2)
 	}
 	if reads.Load() == 0 {
 		t.Error("no read completed while writing")
