@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestGenerate2000 starts the benchmark-size web and reads every top page:
+// TestGenerate2000 starts the benchmark-size web and reads top pages:
 // 2000 listeners must fit in the file limit (raised if needed).
 func TestGenerate2000(t *testing.T) {
 	if testing.Short() {
@@ -16,7 +16,11 @@ func TestGenerate2000(t *testing.T) {
 	w := generate(t, 2000, 11, newClock(t0.Add(90*day)))
 	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxIdleConns: 64}}
 	defer c.CloseIdleConnections()
-	for _, s := range w.Shops {
+	// Every shop listens; reading every tenth keeps the test short under -race.
+	for i, s := range w.Shops {
+		if i%10 != 0 {
+			continue
+		}
 		res, err := c.Get(s.URL)
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)

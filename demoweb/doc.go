@@ -28,8 +28,9 @@
 //   - banner_only: a top-page bar "ただいまクレジットカード決済がご利用いた
 //     だけません" from day 0, no news item. From day 1 (a weak signal needs
 //     two cycles).
-//   - payment_only: the payment page marks クレジットカード 停止中 from day 0
-//     while the other methods stay, no news item. From day 1.
+//   - payment_only: from day 0 the payment page marks クレジットカード 停止中
+//     (even variants) or no longer lists it (odd variants) while the other
+//     methods stay; no news item. From day 1.
 //   - site_down: every page but robots.txt is a メンテナンス中 page (503, or 200
 //     on some shops) from day 0. From day 1.
 //   - leak_only: day 0 the leak announcement with no earlier sign on the site.

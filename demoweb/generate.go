@@ -46,7 +46,7 @@ var platformShare = []struct {
 // Generate serves n shops with the scenarios of mix, deterministic for a
 // seed (names, markups, charsets, scenarios, day 0s and page bodies; only the
 // ports differ between runs). Every scenario appears at least once when n is
-// at least the number of scenarios. Day 0s fall in [start, start+60 days),
+// at least the number of scenarios. Day 0s fall in [start+1 day, start+60 days),
 // except provider_wide: all of those post the same notice on one day.
 func Generate(n int, seed int64, start time.Time, now func() time.Time) (*Web, error) {
 	if n < 1 {
@@ -72,7 +72,7 @@ func generateSpecs(n int, seed int64, start time.Time) []spec {
 	}
 	rng.Shuffle(len(scen), func(i, j int) { scen[i], scen[j] = scen[j], scen[i] })
 
-	providerDay := rng.IntN(GenerateWindowDays)
+	providerDay := 1 + rng.IntN(GenerateWindowDays-1)
 	used := map[string]bool{}
 	specs := make([]spec, n)
 	for i := range specs {
@@ -87,7 +87,10 @@ func generateSpecs(n int, seed int64, start time.Time) []spec {
 		used[name] = true
 		p := weighted(rng, platformShare)
 		cs, metaOnly := charsetFor(rng, p)
-		d := rng.IntN(GenerateWindowDays)
+		// Day 0 is never the replay's first day, so a daily replay from start
+		// has seen every shop before its story begins (a removed card method
+		// is only a signal against a page that listed it).
+		d := 1 + rng.IntN(GenerateWindowDays-1)
 		if scen[i] == ProviderWide {
 			d = providerDay
 		}

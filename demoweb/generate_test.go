@@ -103,12 +103,13 @@ func TestGenerateMix(t *testing.T) {
 
 var localHref = regexp.MustCompile(`href="(/[^"#]*|\./|[a-z]+\.html|\?[^"#]*)(?:#[^"]*)?"`)
 
-// TestGenerateEveryPageRenders walks every shop's same-site pages at two
+// TestGenerateEveryPageRenders walks every shop's same-site pages (60 shops:
+// every scenario, markup and charset) at two
 // moments: before and after the scenarios' notices. It catches a template or
 // an encoding failure in any variant.
 func TestGenerateEveryPageRenders(t *testing.T) {
 	c := newClock(t0)
-	w := generate(t, 120, 3, c)
+	w := generate(t, 60, 3, c)
 	for _, at := range []time.Time{t0, t0.Add(200 * day)} {
 		c.Set(at)
 		pages := 0
@@ -168,4 +169,55 @@ func TestGenerateReplayTurnsShopsOnDifferentDays(t *testing.T) {
 	if len(firstDay) < 5 {
 		t.Errorf("shops turn suspicious on %d distinct days: %v", len(firstDay), firstDay)
 	}
+}
+
+func TestGenerateProviderWideIdenticalAndPaymentVariants(t *testing.T) {
+	c := newClock(t0)
+	w := generate(t, 300, 2, c)
+	var provider []*Shop
+	removed, marked := 0, 0
+	for _, s := range w.Shops {
+		if !s.Start.After(t0) {
+			t.Errorf("%s starts on the replay's first day", s.Name)
+		}
+		switch s.Scenario {
+		case ProviderWide:
+			provider = append(provider, s)
+		case PaymentOnly:
+			c.Set(s.Start)
+			page := decode(t, s.Charset, get(t, s.URL, nil).body)
+			pay := decode(t, s.Charset, get(t, s.URL+paymentLink(t, page), nil).body)
+			switch {
+			case strings.Contains(pay, "停止中"):
+				marked++
+			case !strings.Contains(pay, "ｸﾚｼﾞｯﾄ") && !strings.Contains(pay, "クレジットカード"):
+				removed++
+			default:
+				t.Errorf("%s: payment page neither marks nor drops the card on day 0", s.Name)
+			}
+		}
+	}
+	if removed == 0 || marked == 0 {
+		t.Errorf("payment_only variants: %d removed, %d marked", removed, marked)
+	}
+	c.Set(provider[0].Start)
+	const title = "決済代行会社のシステムメンテナンスに伴うクレジットカード決済一時停止のお知らせ"
+	for _, s := range provider {
+		// The same words on every shop (hand-made pages write カタカナ half-width).
+		if txt := newsText(t, s); !strings.Contains(txt, "株式会社ミライ決済サービス") || !strings.Contains(txt, hankaku.Replace(title)) && !strings.Contains(txt, title) {
+			t.Errorf("%s: provider notice missing on its day", s.Name)
+		}
+	}
+}
+
+// newsText reads the shop's top page and its news list if it has one.
+func newsText(t *testing.T, s *Shop) string {
+	t.Helper()
+	text := decode(t, s.Charset, get(t, s.URL, nil).body)
+	for _, p := range []string{"news/", "blogs/news", "?mode=f1", "whatsnew.html"} {
+		if r := get(t, s.URL+p, nil); r.status == http.StatusOK {
+			text += decode(t, s.Charset, r.body)
+		}
+	}
+	return text
 }

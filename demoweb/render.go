@@ -49,6 +49,9 @@ func (s *shop) view(st state) *view {
 		CardSuspended: st.CardSuspended,
 		Year:          s.start.In(jst).Year(),
 	}
+	if st.CardRemoved {
+		v.CardName = "" // the templates leave the card entry out
+	}
 	for _, it := range st.Items {
 		n := s.text(it)
 		v.Items = append(v.Items, newsView{ID: it.ID, Date: it.Date, Title: n.Title, Body: n.Body})

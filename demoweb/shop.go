@@ -131,6 +131,7 @@ type state struct {
 	Items         []item // visible, newest first
 	Banner        string // urgent bar text, "" when none
 	CardSuspended bool   // the payment page marks card payment 停止中
+	CardRemoved   bool   // the payment page no longer lists card payment
 	Down          bool   // every page is a maintenance page
 	Modified      time.Time
 }
@@ -164,7 +165,13 @@ func (s *shop) stateAt(t time.Time) state {
 			st.Banner = pick(cardBanners, s.var_)
 		}
 	case PaymentOnly:
-		st.CardSuspended = seen(at(0))
+		// Half the shops mark the card entry 停止中, the others silently
+		// drop it from the list.
+		if s.var_%2 == 1 {
+			st.CardRemoved = seen(at(0))
+		} else {
+			st.CardSuspended = seen(at(0))
+		}
 	case SiteDown:
 		st.Down = seen(at(0))
 	case Classic:
