@@ -96,7 +96,7 @@ func TestSaveCrawlRoundTrip(t *testing.T) {
 	}
 
 	// Snapshot: deduplicated, compressed, exact bytes back.
-	snap, err := db.Snapshot(ctx, f.SHA256)
+	snap, err := db.Snapshot(ctx, strings.ToUpper(f.SHA256))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -149,8 +149,9 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 var statTables = []string{"sites", "fetches", "snapshots", "notices", "classifications", "observations", "episodes"}
 
 // Stats returns row counts per table, "db_bytes" (page_count × page_size
-// of the main file), "snapshot_bytes" (compressed snapshot bodies) and
-// "snapshot_raw_bytes" (their size before compression).
+// of the main file), "wal_bytes" (the -wal file), "snapshot_bytes"
+// (compressed snapshot bodies) and "snapshot_raw_bytes" (their size before
+// compression).
 func (db *DB) Stats(ctx context.Context) (map[string]int64, error) {
 	out := make(map[string]int64, len(statTables)+3)
 	for _, t := range statTables {
@@ -168,5 +169,32 @@ func (db *DB) Stats(ctx context.Context) (map[string]int64, error) {
 		return nil, fmt.Errorf("store: stats: %w", err)
 	}
 	out["db_bytes"], out["snapshot_bytes"], out["snapshot_raw_bytes"] = size, z, raw
+	// The WAL holds commits not yet checkpointed into the main file; a
+	// missing file (after a clean close) is simply 0.
+	if fi, err := os.Stat(db.path + "-wal"); err == nil {
+		out["wal_bytes"] = fi.Size()
+	} else {
+		out["wal_bytes"] = 0
+	}
 	return out, nil
 }
+
+// Checkpoint copies the WAL into the main file and truncates it. SQLite's
+// automatic checkpoints are passive: under a steady stream of readers they
+// may never reach the WAL's end, and the WAL grows. Called after a crawl
+// cycle, this waits (up to the busy timeout) for readers of older snapshots
+// to finish; readers of the latest snapshot do not hold it up.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	var busy, logFrames, done int
+	if err := db.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return fmt.Errorf("store: checkpoint: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("store: checkpoint: %w", ErrCheckpointBusy)
+	}
+	return nil
+}
+
+// ErrCheckpointBusy (wrapped by Checkpoint): readers kept the checkpoint from finishing; the next
+// one will catch up, so callers may log it and go on.
+var ErrCheckpointBusy = errors.New("readers kept it from completing; retry later")

@@ -248,7 +248,7 @@ func TestStatsAndIntegrity(t *testing.T) {
 			t.Errorf("stats[%s] = %d, want %d", k, st[k], want)
 		}
 	}
-	if st["db_bytes"] < 4096 || st["snapshot_bytes"] <= 0 || st["snapshot_bytes"] >= st["snapshot_raw_bytes"] {
+	if st["db_bytes"] < 4096 || st["wal_bytes"] <= 0 || st["snapshot_bytes"] <= 0 || st["snapshot_bytes"] >= st["snapshot_raw_bytes"] {
 		t.Errorf("stats = %v", st)
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
@@ -281,4 +281,26 @@ func TestStatsAndIntegrity(t *testing.T) {
 		t.Error("integrity check passed a damaged file")
 	}
 	t.Logf("damaged file: %v", err)
+}
+
+func TestCheckpointTruncatesWAL(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	site := mustSites(t, db, 1)[0]
+	for i := range 5 {
+		if _, err := db.SaveCrawl(ctx, cycle(site, i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := db.Stats(ctx)
+	if err := db.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := db.Stats(ctx)
+	if before["wal_bytes"] == 0 || after["wal_bytes"] != 0 {
+		t.Errorf("wal_bytes %d -> %d, want >0 -> 0", before["wal_bytes"], after["wal_bytes"])
+	}
+	if n := count(t, db, "notices"); n != 10 {
+		t.Errorf("notices after checkpoint = %d", n)
+	}
 }

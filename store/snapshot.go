@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"maintwatch/judge"
@@ -85,6 +86,7 @@ func putSnapshot(ctx context.Context, tx *sql.Tx, sum string, body []byte, conte
 // Snapshot returns a stored body, decompressed; the error wraps ErrNotFound
 // for an unknown (or pruned) hash.
 func (db *DB) Snapshot(ctx context.Context, sum string) (Snapshot, error) {
+	sum = strings.ToLower(sum) // stored as lower-case hex
 	var (
 		s         Snapshot
 		enc       string
