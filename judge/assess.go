@@ -13,6 +13,12 @@ import (
 // ignored, so a history can be replayed day by day with the same input.
 // The result depends only on obs and c: no clock, no I/O.
 func Assess(obs []Observation, c Context) []Episode {
+	return replay(obs, c).emit()
+}
+
+// replay applies the whole history and returns the judge's working state,
+// unflagged episodes included (tests read their scores).
+func replay(obs []Observation, c Context) *assessor {
 	now := c.Now
 	var sorted []Observation
 	for _, o := range obs {
@@ -47,7 +53,7 @@ func Assess(obs []Observation, c Context) []Episode {
 		a.endCycle(cyc[next])
 	}
 	a.advance(now)
-	return a.emit()
+	return a
 }
 
 // compareObs orders observations by effective date, then store id, then

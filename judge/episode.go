@@ -88,6 +88,9 @@ func sameObs(a, b Observation) bool {
 }
 
 func (e *episode) transition(s Status, at time.Time) {
+	if n := len(e.history); n > 0 && at.Before(e.history[n-1].At) {
+		at = e.history[n-1].At // never record a status before the one it follows
+	}
 	e.status = s
 	e.history = append(e.history, Transition{Status: s, At: at})
 }
@@ -95,6 +98,11 @@ func (e *episode) transition(s Status, at time.Time) {
 // update moves the episode up after a change at time at: suspected when the
 // score crosses the threshold, escalated when a reason to escalate is known.
 func (e *episode) update(at time.Time) {
+	if !e.durMarked && !e.opened.Add(escalateAfter).After(at) {
+		// Flagged only after the 30-day mark (a signal first seen long
+		// ago): it escalates when it is flagged.
+		e.durMarked, e.escalate = true, true
+	}
 	if e.status == "" && e.score() >= FlagThreshold {
 		e.firstFlagged = at
 		e.transition(Suspected, at)

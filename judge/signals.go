@@ -83,7 +83,15 @@ func (a *assessor) endCycle(c cycle) {
 	if persist >= persistCycles {
 		if e.addFactor(Factor{Name: "persistence", Contribution: wPersistence,
 			Detail: fmt.Sprintf("signal outside the news seen on %d crawl cycles (%s)", persist, day(at.When()))}) {
-			e.addEvidence(a.trigger(c))
+			// The second sighting itself, when the page was re-read.
+			switch {
+			case a.bannerOn && c.banner != nil:
+				e.addEvidence(*c.banner)
+			case a.cardDown && c.payment != nil:
+				e.addEvidence(*c.payment)
+			case c.siteDown != nil:
+				e.addEvidence(*c.siteDown)
+			}
 		}
 	}
 	a.resolveWeak(e, c)
