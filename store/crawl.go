@@ -92,8 +92,14 @@ func saveFetch(ctx context.Context, tx *sql.Tx, siteID int64, f crawler.Fetch) e
 			return fmt.Errorf("sha256 %s is not the hash of the body (%s)", f.SHA256, sum)
 		}
 		f.SHA256 = sum
-		at := f.FetchedAt
-		if err := putSnapshot(ctx, tx, sum, f.Body, f.ContentType, f.Charset, at); err != nil {
+		if err := putSnapshot(ctx, tx, sum, f.Body, f.ContentType, f.Charset, f.FetchedAt); err != nil {
+			return fmt.Errorf("snapshot: %w", err)
+		}
+	} else if f.SHA256 != "" {
+		// A 304 or an unchanged body: the stored snapshot is still the live
+		// page, so retention must count it as seen now.
+		if _, err := tx.ExecContext(ctx, `UPDATE snapshots SET last_seen = max(last_seen, ?) WHERE sha256 = ?`,
+			fmtTimeReq(f.FetchedAt), strings.ToLower(f.SHA256)); err != nil {
 			return fmt.Errorf("snapshot: %w", err)
 		}
 	}

@@ -190,6 +190,13 @@ func TestPruneSnapshotsKeepsEvidence(t *testing.T) {
 	recent := save(ids[2], t0, "recent")
 	refreshed := save(ids[2], old, "refetched")
 	save(ids[2], t0, "refetched") // fetched again lately: last_seen is recent
+	notModified := save(ids[2], old, "not-modified")
+	// Answered 304 lately: no body, but the snapshot is still the live page.
+	if _, err := db.SaveCrawl(ctx, CrawlRecord{SiteID: ids[2], At: t0, Fetches: []crawler.Fetch{{
+		URL: "https://x.example/not-modified", Kind: crawler.KindNews, FetchedAt: t0, Status: 304,
+		NotModified: true, SHA256: notModified}}}); err != nil {
+		t.Fatal(err)
+	}
 
 	obs0, _ := db.Observations(ctx, ids[0])
 	obs1, _ := db.Observations(ctx, ids[1])
@@ -213,7 +220,8 @@ func TestPruneSnapshotsKeepsEvidence(t *testing.T) {
 	if n != 2 {
 		t.Errorf("pruned %d, want 2 (resolved, plain)", n)
 	}
-	for sum, kept := range map[string]bool{open: true, byID: true, recent: true, refreshed: true, resolved: false, plain: false} {
+	for sum, kept := range map[string]bool{open: true, byID: true, recent: true, refreshed: true, notModified: true,
+		resolved: false, plain: false} {
 		_, err := db.Snapshot(ctx, sum)
 		if kept && err != nil {
 			t.Errorf("snapshot %s pruned: %v", sum[:8], err)
@@ -222,7 +230,7 @@ func TestPruneSnapshotsKeepsEvidence(t *testing.T) {
 			t.Errorf("snapshot %s kept: %v", sum[:8], err)
 		}
 	}
-	if c := count(t, db, "fetches"); c != 7 {
+	if c := count(t, db, "fetches"); c != 9 {
 		t.Errorf("fetches = %d: pruning must keep fetch records", c)
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {

@@ -111,7 +111,8 @@ func (db *DB) Snapshot(ctx context.Context, sum string) (Snapshot, error) {
 }
 
 // PruneSnapshots is the retention rule: it deletes the raw bodies last
-// fetched before olderThan (so first seen before it too), except those that
+// fetched before olderThan (so first seen before it too; a 304 or an
+// unchanged 200 naming the hash counts as a fetch), except those that
 // back the evidence of a flagged episode (suspected, escalated or
 // confirmed_leak): a hash named by an evidence observation of such an
 // episode, or by the stored observation an evidence entry points to by id.
