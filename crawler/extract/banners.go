@@ -42,9 +42,13 @@ func (p *page) banners() []Banner {
 		out = append(out, Banner{URL: p.site.pageString(), Text: truncate(text, maxBanner)})
 	}
 	top := p.topElements()
+	pay := map[*html.Node]bool{}
+	for _, n := range p.payUsed {
+		pay[n] = true
+	}
 	elements(p.body, func(e *html.Node) bool {
-		if p.insideUsed(e) {
-			return false // a news item is not a banner
+		if p.insideUsed(e) || pay[e] {
+			return false // a news item or a payment method is not a banner
 		}
 		if p.holdsUsed(e) {
 			return true // a news list is not a banner, but may hold one

@@ -27,7 +27,7 @@ func Detail(pageURL, src string, ref time.Time) Notice {
 	if titleEl != nil {
 		n.Title = textOf(titleEl)
 	} else {
-		n.Title = titleFromHead(p.title())
+		n.Title = titleFromHead(p.title(), textOf(main))
 	}
 	if d, ok := p.detailDate(main, titleEl); ok {
 		n.Date, n.DateText = d.date, d.text
@@ -179,12 +179,24 @@ func inBoiler(e, root *html.Node) bool {
 	return false
 }
 
-// titleFromHead keeps the first part of "お知らせ | ショップ名".
-func titleFromHead(t string) string {
+// titleFromHead picks the notice's part of "ショップ名 | お知らせ" or
+// "お知らせ | ショップ名": the longest part the content repeats (the shop
+// name is repeated too, but is shorter than a notice title), else the first.
+func titleFromHead(t, content string) string {
 	for _, sep := range []string{" | ", "|", " - ", " – ", " — ", " :: ", " « ", " » "} {
-		if i := strings.Index(t, sep); i > 0 {
-			return strings.TrimSpace(t[:i])
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
 		}
+		best := strings.TrimSpace(parts[0])
+		bestN := 0
+		for _, part := range parts {
+			part = strings.TrimSpace(part)
+			if n := letters(part); n >= 4 && n > bestN && strings.Contains(content, part) {
+				best, bestN = part, n
+			}
+		}
+		return best
 	}
 	return t
 }

@@ -116,7 +116,43 @@ func (p *page) dateNodes() []dateNode {
 		}
 	}
 	visit(p.body)
+	return dropInnerYearless(out)
+}
+
+// dropInnerYearless removes year-less dates that sit in the same item as a
+// date with a year: in "2026.05.30<br>父の日ギフト<br>6月14日(日)到着分まで",
+// 6月14日 is part of the notice, not the start of another.
+func dropInnerYearless(dns []dateNode) []dateNode {
+	withYear := map[*html.Node]bool{}
+	for _, d := range dns {
+		if withYear[d.node.Parent] || !withYearText(d) {
+			continue
+		}
+		for a, i := d.node.Parent, 0; a != nil && i < 3; a, i = a.Parent, i+1 {
+			withYear[a] = true
+		}
+	}
+	out := dns[:0]
+	for _, d := range dns {
+		if !withYearText(d) {
+			inner := false
+			for a, i := d.node.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
+				if withYear[a] {
+					inner = true
+					break
+				}
+			}
+			if inner {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
 	return out
+}
+
+func withYearText(d dateNode) bool {
+	return d.node.Type == html.ElementNode || withYear.MatchString(d.text)
 }
 
 func (p *page) timeDate(n *html.Node) (dateNode, bool) {
@@ -161,8 +197,19 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 	if letters(prefix) > 5 || (!withYear.MatchString(m.Text) && letters(prefix) > 0) {
 		return dateNode{}, false
 	}
-	return dateNode{node: n, date: m.Time, ok: true, text: m.Text}, true
+	text := m.Text
+	// "2026/06/02 12:00": the posting time belongs to the date, not the title.
+	if t := clockAfter.FindString(s[m.End:]); t != "" {
+		text = s[m.Start : m.End+len(t)]
+	}
+	return dateNode{node: n, date: m.Time, ok: true, text: text}, true
 }
+
+// clockAfter is a time of day written right after a date.
+var clockAfter = regexp.MustCompile(`^\s?\d{1,2}:\d{2}(?::\d{2})?`)
+
+// dateLabel names a date ("投稿日: 2026年6月10日"); it is not a title.
+var dateLabel = regexp.MustCompile(`(?i)(?:投稿日|掲載日|更新日|公開日|登録日|配信日|日付|日時|posted on|published|date)\s?:?`)
 
 // badDate is a full date that is not a real day (2026/02/30, 令和1年4月30日).
 var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?\d{1,2}日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?\d{1,2}\s?[/.月]\s?\d{1,2}日?)`)
@@ -189,7 +236,10 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		if par == nil || par == p.body || par.Type != html.ElementNode || count[par] > 1 {
 			break
 		}
-		if titled && (itemTags[c.DataAtom] || letters(textOf(par)) > letters(textOf(c))) {
+		// Once titled, stop at an item element, or before a parent that
+		// adds text of its own (a section heading, a "more" link), unless
+		// that parent is itself the item (an <article> with its excerpt).
+		if titled && (itemTags[c.DataAtom] || (!itemTags[par.DataAtom] && letters(textOf(par)) > letters(textOf(c)))) {
 			break
 		}
 		if !titled && len(textOf(par)) > 2000 {
@@ -218,7 +268,7 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		nodes = append(nodes, s)
 		t := textOf(s)
 		size += len(t)
-		titled = titled || letters(strings.Replace(t, d.text, "", 1)) >= 2
+		titled = titled || letters(dateLabel.ReplaceAllString(strings.Replace(t, d.text, "", 1), "")) >= 2
 	}
 	if !titled {
 		return nil
@@ -226,12 +276,16 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 	return nodes
 }
 
-// hasTitle reports whether n says something besides its date.
+// hasTitle reports whether n says something besides its date and a label
+// such as 投稿日.
 func hasTitle(n *html.Node, date string) bool {
+	t := ""
 	if n.Type == html.TextNode {
-		return letters(strings.Replace(clean(n.Data), date, "", 1)) >= 2
+		t = clean(n.Data)
+	} else {
+		t = textOf(n)
 	}
-	return letters(strings.Replace(textOf(n), date, "", 1)) >= 2
+	return letters(dateLabel.ReplaceAllString(strings.Replace(t, date, "", 1), "")) >= 2
 }
 
 // noticeFrom reads date, title, body and detail link out of an item.
@@ -274,11 +328,16 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		if dateLeft && d.text != "" && strings.Contains(l, d.text) {
 			l = stripDate(l, d.text)
 			dateLeft = false
+			if letters(dateLabel.ReplaceAllString(l, "")) == 0 {
+				continue
+			}
 		}
 		if titleLeft && strings.Contains(l, n.Title) {
 			rest := stripDate(strings.Replace(l, n.Title, "", 1), "")
 			titleLeft = false
-			if letters(rest) < 3 {
+			// What is left beside a linked title is a category label
+			// (重要, イベント), not a body.
+			if letters(rest) < 8 {
 				continue
 			}
 			l = rest
@@ -287,7 +346,7 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 			continue
 		}
 		if n.Title == "" {
-			n.Title = l
+			n.Title = stripDate(l, "")
 			continue
 		}
 		body = append(body, l)

@@ -34,7 +34,7 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 4 {
+	if len(files) < 20 {
 		t.Fatalf("only %d fixtures in testdata", len(files))
 	}
 	for _, f := range files {
@@ -73,4 +73,13 @@ func TestGoldenPages(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustRead(tb testing.TB, path string) string {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

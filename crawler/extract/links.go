@@ -49,9 +49,9 @@ func (p *page) links(notices []Notice) []Link {
 			return false
 		}
 		switch {
-		case isNewsURL(pu) || (newsText.MatchString(text) && len([]rune(text)) <= 40):
+		case isNewsURL(pu) || (newsText.MatchString(text) && len([]rune(text)) <= 20):
 			add(u, LinkNews)
-		case isPaymentURL(pu) || (payText.MatchString(text) && len([]rune(text)) <= 40):
+		case isPaymentURL(pu) || (payText.MatchString(text) && len([]rune(text)) <= 25):
 			add(u, LinkPayment)
 		}
 		return false

@@ -21,6 +21,8 @@ type page struct {
 	// used marks the roots of notice items, so that banners and payment
 	// methods are not read again out of the news list.
 	used []*html.Node
+	// payUsed are the payment-method items read (banners skip them).
+	payUsed []*html.Node
 	// usedRoot and usedAnc index used once notices are read.
 	usedRoot, usedAnc map[*html.Node]bool
 }
@@ -158,7 +160,11 @@ func isHref(e *html.Node) bool {
 }
 
 func isMoreLink(e *html.Node) bool {
-	return e.DataAtom == atom.A && moreLink.MatchString(textOf(e))
+	if e.DataAtom != atom.A {
+		return false
+	}
+	c := strings.ToLower(attr(e, "class"))
+	return strings.Contains(c, "more-link") || strings.Contains(c, "readmore") || strings.Contains(c, "read-more") || moreLink.MatchString(textOf(e))
 }
 
 // detailURL is the same-site page an item links to, if any.

@@ -47,7 +47,7 @@ func (p *page) payment() *Payment {
 		if p.insideUsed(e) {
 			return false
 		}
-		label, text, ok := methodItem(e)
+		label, text, parts, ok := methodItem(e)
 		if !ok {
 			return true
 		}
@@ -69,6 +69,9 @@ func (p *page) payment() *Payment {
 			return true
 		}
 		add(name, text)
+		// Red text inside a method's description is the method's state,
+		// not a page banner.
+		p.payUsed = append(p.payUsed, parts...)
 		return false
 	})
 	if len(methods) < 2 {
@@ -91,17 +94,17 @@ func (p *page) payment() *Payment {
 
 // methodItem returns the label of an item that may name a payment method,
 // and the item's text (the label with its description).
-func methodItem(e *html.Node) (label, text string, ok bool) {
+func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) {
 	switch e.DataAtom {
 	case atom.Li:
 		lines := linesOf(nil, e)
 		if len(lines) == 0 {
-			return "", "", false
+			return "", "", nil, false
 		}
-		return lines[0], strings.Join(lines, " "), true
+		return lines[0], strings.Join(lines, " "), []*html.Node{e}, true
 	case atom.Dt:
 		label = textOf(e)
-		parts := []*html.Node{e}
+		parts = []*html.Node{e}
 		for s := e.NextSibling; s != nil; s = s.NextSibling {
 			if s.DataAtom == atom.Dt {
 				break
@@ -110,7 +113,7 @@ func methodItem(e *html.Node) (label, text string, ok bool) {
 				parts = append(parts, s)
 			}
 		}
-		return label, textOf(parts...), true
+		return label, textOf(parts...), parts, true
 	case atom.Tr:
 		var first *html.Node
 		for c := e.FirstChild; c != nil; c = c.NextSibling {
@@ -120,12 +123,12 @@ func methodItem(e *html.Node) (label, text string, ok bool) {
 			}
 		}
 		if first == nil {
-			return "", "", false
+			return "", "", nil, false
 		}
-		return textOf(first), textOf(e), true
+		return textOf(first), textOf(e), []*html.Node{e}, true
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		label = textOf(e)
-		parts := []*html.Node{e}
+		parts = []*html.Node{e}
 		size := 0
 		for s := e.NextSibling; s != nil && size < 600; s = s.NextSibling {
 			if s.Type == html.ElementNode && isHeadingTag(s) {
@@ -134,9 +137,9 @@ func methodItem(e *html.Node) (label, text string, ok bool) {
 			parts = append(parts, s)
 			size += len(textOf(s))
 		}
-		return label, textOf(parts...), true
+		return label, textOf(parts...), parts, true
 	}
-	return "", "", false
+	return "", "", nil, false
 }
 
 func isHeadingTag(e *html.Node) bool {

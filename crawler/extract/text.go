@@ -47,13 +47,21 @@ var cells = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 
 // walker collects the text of a subtree as lines.
 type walker struct {
-	b    strings.Builder
-	skip func(*html.Node) bool // extra subtrees to leave out
-	full bool
+	b      strings.Builder
+	skip   func(*html.Node) bool // extra subtrees to leave out
+	full   bool
+	visits int
 }
+
+// maxVisits bounds the nodes one walk visits, text or not.
+const maxVisits = 100000
 
 func (w *walker) walk(n *html.Node) {
 	if w.full {
+		return
+	}
+	if w.visits++; w.visits > maxVisits {
+		w.full = true
 		return
 	}
 	switch n.Type {
@@ -87,15 +95,20 @@ func (w *walker) walk(n *html.Node) {
 	}
 }
 
-// hidden elements: type=hidden inputs and explicit display:none are not
-// shown to customers. EC-CUBE 4 hides news descriptions with CSS classes,
+// hidden elements: inputs, explicit display:none and screen-reader-only
+// text are not what the page shows. EC-CUBE 4 hides news descriptions with CSS classes,
 // not inline styles, so those are still read.
 func hidden(n *html.Node) bool {
 	if n.DataAtom == atom.Input {
 		return true
 	}
 	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
-	return strings.Contains(st, "display:none")
+	if strings.Contains(st, "display:none") {
+		return true
+	}
+	// Screen-reader copies repeat the visible text ("続きを読む <title>").
+	c := attr(n, "class")
+	return strings.Contains(c, "screen-reader-text") || strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden")
 }
 
 // linesOf returns the normalised, non-empty lines of the given nodes.

@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+const top = "https://shop.example.jp/"
+
+func TestPlatform(t *testing.T) {
+	tests := []struct {
+		html, platform, version string
+	}{
+		{`<script src="/js/eccube.js"></script><script src="/js/eccube.legacy.js"></script>`, PlatformECCUBE2, "2.13"},
+		{`<script src="/js/eccube.js"></script>`, PlatformECCUBE2, "2.13+"},
+		{`<script src="/js/win_op.js"></script>`, PlatformECCUBE2, "2.12-"},
+		{`<meta name="eccube-csrf-token" content="x">`, PlatformECCUBE4, "4"},
+		{`<img src="https://gigaplus.makeshop.jp/x/logo.png">`, PlatformMakeShop, ""},
+		{`<img src="https://img21.shop-pro.jp/PA01/1.jpg">`, PlatformColorMe, ""},
+		{`<link href="//x.jp/cdn/shop/t/5/assets/base.css">`, PlatformShopify, ""},
+		{`<img src="https://baseec-img-mng.akamaized.net/images/x.png">`, PlatformBASE, ""},
+		{`<script>window.STORES_JP = {}</script>`, PlatformSTORES, ""},
+		{`<meta name="generator" content="WordPress 6.5.3"><link href="/wp-content/themes/a.css">`, PlatformWordPress, "6.5.3"},
+		{`<meta name="generator" content="WooCommerce 8.9.1"><link href="/wp-content/x.css">`, PlatformWooCommerce, "8.9.1"},
+		{`<link href="/wp-content/plugins/usc-e-shop/css/usces_default.css?ver=2.9.12">`, PlatformWelcart, "2.9.12"},
+		// A WordPress blog that links to its BASE shop is still WordPress
+		// only if it shows no BASE asset; a BASE image makes it BASE.
+		{`<a href="https://example.thebase.in/">shop</a><link href="/wp-content/x.css">`, PlatformBASE, ""},
+		{`<p>こんにちは</p>`, PlatformUnknown, ""},
+	}
+	for _, tt := range tests {
+		r := Page(top, tt.html, ref)
+		if r.Platform != tt.platform || r.PlatformVersion != tt.version {
+			t.Errorf("%s: got %s %q, want %s %q", tt.html, r.Platform, r.PlatformVersion, tt.platform, tt.version)
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := `<base href="/sub/">
+<a href="news/">NEWS</a>
+<a href="https://shop.example.jp/?mode=f1">フリーページ</a>
+<a href="/whatsnew.html">更新</a>
+<a href="/category/news/">カテゴリ</a>
+<a href="/blogs/news">Blog</a>
+<a href="/news/2026/card-stop">一部商品のお知らせを掲載しました、詳しくはこちらをご覧ください</a>
+<a href="/help/tradelaw">表記</a>
+<a href="/?mode=sk#payment">お支払い</a>
+<a href="/pages/tokushoho">特商法</a>
+<a href="/law">law</a>
+<a href="/page.html">お支払い方法</a>
+<a href="https://other.example.jp/news/">お知らせ</a>
+<a href="javascript:void(0)">お知らせ</a>
+<a href="mailto:a@b.jp">ご利用ガイド</a>
+<a href="#top">お知らせ</a>
+<a href="/items/1">新着情報</a>`
+	want := map[string]LinkKind{
+		"https://shop.example.jp/sub/news/":       LinkNews,
+		"https://shop.example.jp/?mode=f1":        LinkNews,
+		"https://shop.example.jp/whatsnew.html":   LinkNews,
+		"https://shop.example.jp/category/news/":  LinkNews,
+		"https://shop.example.jp/blogs/news":      LinkNews,
+		"https://shop.example.jp/help/tradelaw":   LinkPayment,
+		"https://shop.example.jp/?mode=sk":        LinkPayment,
+		"https://shop.example.jp/pages/tokushoho": LinkPayment,
+		"https://shop.example.jp/law":             LinkPayment,
+		"https://shop.example.jp/page.html":       LinkPayment,
+		"https://shop.example.jp/items/1":         LinkNews,
+	}
+	got := map[string]LinkKind{}
+	for _, l := range Page(top, src, ref).Links {
+		got[l.URL] = l.Kind
+	}
+	for u, k := range want {
+		if got[u] != k {
+			t.Errorf("%s: got %q, want %q", u, got[u], k)
+		}
+	}
+	for u := range got {
+		if _, ok := want[u]; !ok {
+			t.Errorf("unexpected link %s (%s)", u, got[u])
+		}
+	}
+}
+
+func TestSuspended(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"クレジットカード決済 ※現在停止中です", true},
+		{"クレジットカード 一時停止しております", true},
+		{"クレジットカード決済は休止しております。", true},
+		{"ただいまクレジットカードはご利用いただけません。", true},
+		{"システムメンテナンスのため、ご利用いただけません。", true},
+		{"お取り扱いを停止しております", true},
+		{"VISA・JCBがご利用いただけます。", false},
+		{"※デビットカード・プリペイドカードは現在ご利用いただけません。", false},
+		{"代金引換 ※離島はご利用いただけません。", false},
+		{"クレジットカード決済を再開いたしました。", false},
+	}
+	for _, tt := range tests {
+		if got := suspended(tt.text); got != tt.want {
+			t.Errorf("suspended(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPaymentCommaList(t *testing.T) {
+	src := `<table><tr><th>お支払い方法</th><td>クレジットカード(ただいまご利用いただけません)、銀行振込<br>代金引換</td></tr></table>`
+	p := Page(top, src, ref).Payment
+	if p == nil {
+		t.Fatal("no payment")
+	}
+	var names []string
+	for _, m := range p.Methods {
+		names = append(names, m.Name)
+	}
+	if strings.Join(names, "|") != "クレジットカード(ただいまご利用いただけません)|銀行振込|代金引換" {
+		t.Fatalf("methods %q", names)
+	}
+	if !p.CardOffered || !p.CardSuspended {
+		t.Fatalf("card offered %v suspended %v, want both", p.CardOffered, p.CardSuspended)
+	}
+}
+
+// A news list that mentions card payment is not a payment-methods page.
+func TestPaymentNotFromNews(t *testing.T) {
+	src := `<ul><li>2026.06.01 クレジットカード決済停止のお知らせ</li><li>2026.05.01 銀行振込口座変更のお知らせ</li></ul>`
+	r := Page(top, src, ref)
+	if r.Payment != nil {
+		t.Fatalf("payment from news: %+v", r.Payment)
+	}
+	if len(r.Notices) != 2 {
+		t.Fatalf("got %d notices, want 2", len(r.Notices))
+	}
+}
+
+func TestBanners(t *testing.T) {
+	src := `<div id="cookie-notice">当サイトはCookieを使用します。同意してください。</div>
+<div class="important-notice">【重要】クレジットカード決済停止のお知らせ</div>
+<p><font color="#FF0000">カード決済メンテナンス中</font></p>
+<p><font color="red">SALE 50%OFF</font></p>
+<p><span style="color: red !important">決済のご案内: 停止しています</span></p>`
+	var got []string
+	for _, b := range Page(top, src, ref).Banners {
+		got = append(got, b.Text)
+	}
+	want := "【重要】クレジットカード決済停止のお知らせ|カード決済メンテナンス中|決済のご案内: 停止しています"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("banners %q, want %q", got, want)
+	}
+}
+
+// A shop page that announces maintenance is not a maintenance page.
+func TestMaintenanceNotOnShopPage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<title>ショップ</title><h1>ショップ</h1><p>システムメンテナンス中のお知らせ</p><ul>`)
+	for i := 0; i < 12; i++ {
+		b.WriteString(`<li><a href="/items/1">商品</a></li>`)
+	}
+	b.WriteString(`</ul>`)
+	if Page(top, b.String(), ref).Maintenance {
+		t.Fatal("shop page taken for a maintenance page")
+	}
+}
+
+func TestNoticeShapes(t *testing.T) {
+	tests := []struct {
+		name, html, title, body, date string
+	}{
+		{"dl pairs", `<dl><dt>2026/06/01</dt><dd><a href="/n/1">カード決済停止</a></dd><dt>2026/05/01</dt><dd>別件</dd></dl>`, "カード決済停止", "", "2026-06-01"},
+		{"br lines", `<div>2026.06.01 カード決済停止<br>2026.05.01 別件<br></div>`, "カード決済停止", "", "2026-06-01"},
+		{"table wareki", `<table><tr><td>令和８年６月１日</td><td><b>ｶｰﾄﾞ決済停止</b><br>当面の間停止します。</td></tr><tr><td>令和8年5月1日</td><td>別件</td></tr></table>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
+		{"bracket date", `<ul><li>[2026/06/01] カード決済停止</li><li>[2026/05/01] 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
+		{"yearless weekday", `<ul><li>6/1(月) カード決済停止</li><li>5/1(金) 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
+		{"bad date kept as text", `<ul><li>2026/02/30 カード決済停止</li><li>2026/05/01 別件</li></ul>`, "カード決済停止", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ns := Page(top, tt.html, ref).Notices
+			if len(ns) != 2 {
+				t.Fatalf("got %d notices, want 2: %+v", len(ns), ns)
+			}
+			n := ns[0]
+			date := ""
+			if !n.Date.IsZero() {
+				date = n.Date.Format("2006-01-02")
+			}
+			if n.Title != tt.title || n.Body != tt.body || date != tt.date {
+				t.Fatalf("got %q %q %q, want %q %q %q", n.Title, n.Body, date, tt.title, tt.body, tt.date)
+			}
+		})
+	}
+}
+
+// Deep nesting and huge inputs must finish and stay bounded. (Timings are
+// in the benchmarks of hostile_bench_test.go.)
+func TestHostileInputs(t *testing.T) {
+	deep := strings.Repeat("<div>", 3000) + "2026.06.01 カード決済停止" + strings.Repeat("</div>", 3000)
+	Page(top, deep, ref)
+	Detail(top, deep, ref)
+	lists := strings.Repeat("<ul><li>クレジットカード 2026.06.01 x", 3000)
+	Page(top, lists, ref)
+	Detail(top, lists, ref)
+	tables := strings.Repeat("<table><tr><td>2026.06.01 お支払い方法", 1000)
+	Page(top, tables, ref)
+
+	// Past maxInput the page is cut: the notice at the end is not read.
+	huge := "<p>" + strings.Repeat("あ", maxInput/3) + "</p><ul><li>2026.06.01 <a href='/n'>お知らせ</a></li><li>2026.05.01 別件</li></ul>"
+	if r := Page(top, huge, ref); len(r.Notices) != 0 {
+		t.Fatalf("read %d notices past the input cap", len(r.Notices))
+	}
+	many := strings.Repeat("<li>2026.06.01 <a href='/n'>お知らせ</a></li>", maxNotices+50)
+	if r := Page(top, "<ul>"+many+"</ul>", ref); len(r.Notices) != maxNotices {
+		t.Fatalf("%d notices, want the cap %d", len(r.Notices), maxNotices)
+	}
+}
