@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -299,4 +300,18 @@ func TestUnknownFormat(t *testing.T) {
 	if err := Write(t.Context(), fake.New(), &bytes.Buffer{}, "html", Query{}, testNow, ""); !errors.Is(err, ErrFormat) {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// newBenchSource is the fake store with n copies of its episodes.
+func newBenchSource(n int) *fake.Store {
+	src := fake.New()
+	base := src.EpisodeList
+	for i := 1; i < n; i++ {
+		for _, e := range base {
+			e.ID += int64(i * 1000)
+			e.Key = fmt.Sprintf("%s-%d", e.Key, i)
+			src.EpisodeList = append(src.EpisodeList, e)
+		}
+	}
+	return src
 }

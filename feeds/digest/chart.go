@@ -6,7 +6,16 @@ import (
 	"strings"
 
 	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
+
+// barStyle: one colour for every week (go-chart's default palette gives each
+// bar its own, which suggests categories that are not there).
+var barStyle = chart.Style{
+	FillColor:   drawing.ColorFromHex("b00020"),
+	StrokeColor: drawing.ColorFromHex("b00020"),
+	StrokeWidth: 1,
+}
 
 // chartSVG draws weekly flags as bars with go-chart. The y axis always
 // starts at 0 with integer ticks; go-chart refuses a zero-height range, so
@@ -23,7 +32,7 @@ func chartSVG(weeks []WeekCount) (string, error) {
 		if k := strings.Index(label, "-"); k >= 0 {
 			label = label[k+1:]
 		}
-		bars[i] = chart.Value{Label: label, Value: float64(w.Flags)}
+		bars[i] = chart.Value{Label: label, Value: float64(w.Flags), Style: barStyle}
 	}
 	step := 1
 	for top/step > 8 {
@@ -40,7 +49,8 @@ func chartSVG(weeks []WeekCount) (string, error) {
 		Height:   300,
 		BarWidth: 36,
 		Background: chart.Style{
-			Padding: chart.Box{Top: 40, Left: 10, Right: 10, Bottom: 10},
+			// Room below the canvas for the week labels.
+			Padding: chart.Box{Top: 40, Left: 10, Right: 10, Bottom: 30},
 		},
 		YAxis: chart.YAxis{
 			Range: &chart.ContinuousRange{Min: 0, Max: max},

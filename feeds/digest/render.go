@@ -16,6 +16,7 @@ var funcs = map[string]any{
 	"date":   textutil.BothDates,
 	"wareki": textutil.Wareki,
 	"md":     mdEscape,
+	"ndays":  textutil.Days,
 	"days": func(f float64) string {
 		return fmt.Sprintf("%.1f", f)
 	},
@@ -39,28 +40,28 @@ var mdTmpl = template.Must(template.New("md").Funcs(funcs).Parse(`# maintwatch w
 {{if .Empty}}**Nothing happened this week**: no new flag, no escalation, no resolution, no confirmed leak.
 {{else}}## New suspected sites ({{len .New}})
 {{range .New}}
-- **{{md .Name}}** ({{md .Site.URL}}), {{md (or .Site.Platform "unknown")}}: first flagged {{date .At}}, score {{printf "%.2f" .Score}}, card payment stopped for {{.Days}} days. [evidence](/sites/{{.Site.ID}})
+- **{{md .Name}}** ({{md .Site.URL}}), {{md (or .Site.Platform "unknown")}}: first flagged {{date .At}}, score {{printf "%.2f" .Score}}, card payment stopped for {{ndays .Days}}. [evidence](/sites/{{.Site.ID}})
 {{- else}}
 None.
 {{- end}}
 
 ## Escalations ({{len .Escalated}})
 {{range .Escalated}}
-- **{{md .Name}}** ({{md .Site.URL}}): escalated {{date .At}}, card payment stopped for {{.Days}} days. [evidence](/sites/{{.Site.ID}})
+- **{{md .Name}}** ({{md .Site.URL}}): escalated {{date .At}}, card payment stopped for {{ndays .Days}}. [evidence](/sites/{{.Site.ID}})
 {{- else}}
 None.
 {{- end}}
 
 ## Resolved ({{len .Resolved}})
 {{range .Resolved}}
-- **{{md .Name}}** ({{md .Site.URL}}): resolved {{date .At}} after {{.Days}} days.
+- **{{md .Name}}** ({{md .Site.URL}}): resolved {{date .At}} after {{ndays .Days}}.
 {{- else}}
 None.
 {{- end}}
 
 ## Confirmed leaks ({{len .Confirmed}})
 {{range .Confirmed}}
-- **{{md .Name}}** ({{md .Site.URL}}): leak announced {{date .At}}; flagged {{date .FirstFlagged}}, **lead time {{.LeadDays}} days**. [evidence](/sites/{{.Site.ID}})
+- **{{md .Name}}** ({{md .Site.URL}}): leak announced {{date .At}}; flagged {{date .FirstFlagged}}, **lead time {{ndays .LeadDays}}**. [evidence](/sites/{{.Site.ID}})
 {{- else}}
 None.
 {{- end}}
@@ -104,13 +105,13 @@ svg{max-width:100%;height:auto}
 {{if .Empty}}<p class="empty">Nothing happened this week: no new flag, no escalation, no resolution, no confirmed leak.</p>
 {{else}}
 <h2>New suspected sites ({{len .New}})</h2>
-<ul>{{range .New}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a> (<code>{{.Site.URL}}</code>), {{or .Site.Platform "unknown"}}: first flagged {{date .At}}, score {{printf "%.2f" .Score}}, card payment stopped for {{.Days}} days</li>{{else}}<li>None.</li>{{end}}</ul>
+<ul>{{range .New}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a> (<code>{{.Site.URL}}</code>), {{or .Site.Platform "unknown"}}: first flagged {{date .At}}, score {{printf "%.2f" .Score}}, card payment stopped for {{ndays .Days}}</li>{{else}}<li>None.</li>{{end}}</ul>
 <h2>Escalations ({{len .Escalated}})</h2>
-<ul>{{range .Escalated}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: escalated {{date .At}}, card payment stopped for {{.Days}} days</li>{{else}}<li>None.</li>{{end}}</ul>
+<ul>{{range .Escalated}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: escalated {{date .At}}, card payment stopped for {{ndays .Days}}</li>{{else}}<li>None.</li>{{end}}</ul>
 <h2>Resolved ({{len .Resolved}})</h2>
-<ul>{{range .Resolved}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: resolved {{date .At}} after {{.Days}} days</li>{{else}}<li>None.</li>{{end}}</ul>
+<ul>{{range .Resolved}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: resolved {{date .At}} after {{ndays .Days}}</li>{{else}}<li>None.</li>{{end}}</ul>
 <h2>Confirmed leaks ({{len .Confirmed}})</h2>
-<ul>{{range .Confirmed}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: leak announced {{date .At}}; flagged {{date .FirstFlagged}}, <strong>lead time {{.LeadDays}} days</strong></li>{{else}}<li>None.</li>{{end}}</ul>
+<ul>{{range .Confirmed}}<li><a href="/sites/{{.Site.ID}}">{{.Name}}</a>: leak announced {{date .At}}; flagged {{date .FirstFlagged}}, <strong>lead time {{ndays .LeadDays}}</strong></li>{{else}}<li>None.</li>{{end}}</ul>
 <h2>By platform</h2>
 <table><thead><tr><th>platform</th><th>new</th><th>escalated</th><th>resolved</th><th>confirmed leaks</th></tr></thead>
 <tbody>{{range .Platforms}}<tr><td>{{.Platform}}</td><td class="n">{{.New}}</td><td class="n">{{.Escalated}}</td><td class="n">{{.Resolved}}</td><td class="n">{{.Confirmed}}</td></tr>{{end}}</tbody></table>

@@ -17,6 +17,7 @@ var funcs = template.FuncMap{
 	"date":   textutil.BothDates,
 	"jp":     textutil.JPDate,
 	"wareki": textutil.Wareki,
+	"ndays":  textutil.Days,
 	"datetime": func(t time.Time) string {
 		if t.IsZero() {
 			return ""

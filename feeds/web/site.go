@@ -124,6 +124,14 @@ func (fx *fetchIndex) find(o judge.Observation) *store.FetchRecord {
 	if len(list) == 0 {
 		return nil
 	}
+	// The observation names the body it was read from: that fetch is exact.
+	if o.SHA256 != "" {
+		for i := range list {
+			if list[i].SHA256 == o.SHA256 {
+				return &list[i]
+			}
+		}
+	}
 	limit := o.Seen.Add(time.Minute)
 	for i := range list {
 		if !list[i].FetchedAt.After(limit) {

@@ -113,3 +113,11 @@ func DaysBetween(a, b time.Time) int {
 	}
 	return int(b.Sub(a) / (24 * time.Hour))
 }
+
+// Days is "1 day" or "n days".
+func Days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
