@@ -112,6 +112,7 @@ type summary struct {
 	window, startOnly, resumed, resumeFuture, notResumed             []int
 	leak, fraud, brandChange, storedOK, usableNormally               []int
 	leakSupport                                                      []int // 第三者調査機関 / 件数 / 経緯 sentences
+	noImpact, siteStop                                               []int
 	hasCard                                                          bool
 	leakCorr                                                         map[string]bool
 }
@@ -129,8 +130,10 @@ func (n *notice) summarise() summary {
 		}
 	}
 	relevant := make([]bool, len(n.facts)) // sentence talks about stop / maintenance
+	anyRelevant := false
 	for i, f := range n.facts {
 		relevant[i] = len(f.stops) > 0 || f.pretextMaint || f.pretextFault
+		anyRelevant = anyRelevant || relevant[i] && (f.pretextMaint || f.pretextFault)
 	}
 	for i, f := range n.facts {
 		if !n.read[i] {
@@ -184,7 +187,9 @@ func (n *notice) summarise() summary {
 		add(f.brandChange, &s.brandChange)
 		add(f.storedCardOK, &s.storedOK)
 		add(f.usableNormally, &s.usableNormally)
-		if f.window.fixed && !f.holiday && (relevant[i] || f.windowHead || neighbour(relevant, i)) {
+		add(f.noImpact, &s.noImpact)
+		add(f.siteStop && (f.pretextMaint || f.pretextFault || f.openEnded), &s.siteStop)
+		if f.window.fixed && !(f.holiday && !relevant[i]) && (relevant[i] || f.windowHead || neighbour(relevant, i) || anyRelevant) {
 			s.window = append(s.window, i)
 		}
 		if f.leakCore || f.leakAccess {
@@ -240,11 +245,15 @@ func (n *notice) decide() Result {
 	leakScore := 0.0
 	if len(s.leak) > 0 {
 		leakScore = wLeakCore + wLeakCorroborate*float64(len(s.leakCorr))
+		if len(s.fraud) > 0 && len(s.leakCorr) < 3 {
+			// a phishing or fraud-policy notice that names a leak in passing
+			leakScore -= wLeakCore
+		}
 	}
 	if leakScore >= leakThreshold {
 		n.addAll(s.leak, ReasonLeakTerms)
 		n.addAll(s.leakSupport, ReasonLeakTerms)
-		return n.result(Leak, sigmoid(leakScore-leakBias))
+		return n.result(Leak, sigmoid(1.5*(leakScore-leakBias)))
 	}
 
 	// The suspicious margin: a card stop and what surrounds it.
@@ -256,7 +265,14 @@ func (n *notice) decide() Result {
 	if len(s.hedged) > 0 && len(s.activeCard) == 0 {
 		susp += wHedged
 	}
-	stillStopped := len(s.activeCard) > 0 && (len(s.extension) > 0 || len(s.notResumed) > 0)
+	stillStopped := len(s.activeCard) > 0 && (len(s.extension) > 0 || len(s.notResumed) > 0 || len(s.openEnded) > 0)
+	if len(s.activeCard) == 0 && len(s.siteStop) > 0 && len(s.openEnded) > 0 &&
+		(len(s.pretextMaint) > 0 || len(s.pretextFault) > 0) {
+		// The whole site or all orders stopped "for maintenance" with no end:
+		// NOTICES.md's shops that stay メンテナンス中 for months.
+		susp += wCardStop
+		stillStopped = len(s.resumed) == 0
+	}
 
 	// 2. Resumed: a completed resumption, or a report of a stop that is over.
 	if (len(s.resumed) > 0 || len(s.pastStop) > 0 && len(s.activeCard) == 0) && !stillStopped &&
@@ -269,9 +285,12 @@ func (n *notice) decide() Result {
 
 	// 3. Suspicious: an ongoing card stop, open-ended or with a pretext, and
 	// no fixed window / provider / quantified impact to explain it.
-	if len(s.activeCard) > 0 && susp >= suspiciousThreshold {
+	if (len(s.activeCard) > 0 || len(s.siteStop) > 0 && len(s.openEnded) > 0) && susp >= suspiciousThreshold {
 		if len(s.extension) > 0 && len(s.openEnded) > 0 || len(s.window) == 0 {
 			n.addAll(s.activeCard, ReasonCardStop)
+			if len(s.activeCard) == 0 {
+				n.addAll(s.siteStop, ReasonCardStop)
+			}
 			n.addAll(s.openEnded, ReasonOpenEnded)
 			n.addAll(s.pretextMaint, ReasonPretextMaint)
 			n.addAll(s.pretextFault, ReasonPretextFault)
@@ -288,6 +307,10 @@ func (n *notice) decide() Result {
 	work := len(s.pretextMaint) > 0 || len(s.activeCard) > 0 || len(s.pretextFault) > 0
 	benign := w(s.window, 2) + w(s.provider, 1) + w(s.quantified, 1) + w(s.recurring, 1) + w(s.spareDay, 1) +
 		w(s.planned, 0.5)
+	if (len(s.negated) > 0 || len(s.noImpact) > 0) && len(s.activeCard) == 0 && len(s.window) == 0 {
+		// 当店のカード決済には影響ございません: someone else's outage.
+		benign = 0
+	}
 	if work && benign >= 1 && len(s.brandChange) == 0 {
 		n.addAll(s.window, ReasonFixedWindow)
 		n.addAll(s.provider, ReasonProviderNamed)
@@ -299,6 +322,7 @@ func (n *notice) decide() Result {
 
 	// 5. Unrelated: say what made it look close, if anything.
 	n.addAll(s.negated, ReasonNegated)
+	n.addAll(s.noImpact, ReasonNegated)
 	n.addAll(s.fraud, ReasonFraudPolicy)
 	n.addAll(s.brandChange, ReasonBrandChange)
 	closeness := math.Max(sigmoid(susp-suspiciousThreshold), sigmoid(leakScore-leakThreshold))

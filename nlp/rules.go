@@ -155,8 +155,11 @@ var leakNouns = words("流出", "漏えい", "漏洩", "漏れる", "漏れ", "�
 // the 経緯 timeline and the apology. Matched as substrings of the normalised
 // sentence: they are unambiguous compounds that ipa splits (第三者/調査/機関).
 var leakCorroborators = []string{"第三者調査機関", "調査機関", "フォレンジック", "個人情報保護委員会", "警察", "調査会社", "調査の結果",
-	"件", "調査", "可能性", "お詫び", "おわび", "判明", "セキュリティコード", "有効期限", "改ざん", "改竄", "不正アクセス", "被害", "経緯", "事案",
+	"調査", "可能性", "お詫び", "おわび", "判明", "セキュリティコード", "有効期限", "改ざん", "改竄", "不正アクセス", "被害", "経緯", "事案",
 	"forensic", "investigation", "third-party"}
+
+// otherPartyWords: the leak happened elsewhere (他社での流出事件を受け).
+var otherPartyWords = words("他社", "他店", "他の", "業界", "相次ぐ", "報道", "ニュース")
 
 // infoWords: what leaked (クレジットカード情報, 個人情報, カード情報).
 var infoWords = words("情報", "個人情報", "カード情報", "クレジットカード情報", "データ", "data", "information")
@@ -168,6 +171,13 @@ var leakPurposeWords = words("対策", "防止", "防ぐ", "検知", "予防", "
 // decidedWords + たら: open-ended like 次第 (再開時期が決まりましたら,
 // 判明しましたら, 目処が立ちましたら).
 var decidedWords = words("決まる", "決定", "確定", "判明", "立つ", "整う", "分かる", "わかる", "完了")
+
+// announceWords: a title noun after 再開の / 復旧の (再開のお知らせ, 復旧のご報告):
+// the resumption is what is announced.
+var announceWords = words("お知らせ", "ご案内", "ご報告", "報告", "案内", "連絡", "ご連絡")
+
+// impactWords: 影響 negated (当店への影響はございません) says the card is not stopped.
+var impactWords = words("影響", "支障")
 
 // runningWords: 正常に稼働しております, the system works again.
 var runningWords = words("稼働", "動作", "作動", "機能")
@@ -197,9 +207,10 @@ var requestWords = words("要請", "指示", "依頼", "指摘", "連絡")
 var endingWords = words("終了", "もちまして", "をもちまして", "もって", "をもって", "廃止", "撤退")
 
 // holidayWords: other outages: holidays and logistics, whose windows are not
-// a maintenance window (夏季休業, 年末年始, 発送, 配送遅延, セール期間).
+// a maintenance window (夏季休業, 年末年始, 発送, 配送遅延, セール期間,
+// お問い合わせ受付時間 平日10:00〜17:00).
 var holidayWords = words("休業", "休み", "お休み", "定休", "夏季", "年末年始", "年始", "ゴールデンウィーク", "発送", "配送", "出荷", "営業", "お盆", "連休", "配達", "お届け",
-	"セール", "キャンペーン", "ポイント", "受付期間", "送料")
+	"セール", "キャンペーン", "ポイント", "受付期間", "送料", "問い合わせ", "お問い合わせ", "電話", "平日", "土日", "祝日", "受付時間", "営業時間")
 
 // ---- English ----
 
@@ -273,8 +284,8 @@ const (
 	// Leak: the leak noun with the information that leaked, plus corroborators.
 	wLeakCore        = 2.0 // クレジットカード情報 + 流出/漏えい, or 不正アクセス
 	wLeakCorroborate = 0.8 // each distinct corroborator (第三者調査機関, 件数, お詫び ...)
-	leakThreshold    = 3.5 // core + 2 corroborators
-	leakBias         = 3.0
+	leakThreshold    = 2.8 // the leak stated as a fact, plus one corroborator
+	leakBias         = 2.0
 
 	// Scheduled: a fixed window or other planned-work signals.
 	scheduledBias = 1.0

@@ -67,6 +67,9 @@ type facts struct {
 	hasCard        bool
 	hasPayment     bool
 	usableNormally bool // 通常通りご利用いただけます
+	noImpact       bool // 影響はございません
+	finalPast      bool // the sentence ends in a past tense (ました, でした)
+	siteStop       bool // a stop of the site or of orders, not of one method
 }
 
 // isNeg: a negative auxiliary (ない, ん, ぬ, ず) or the adjective ない.
@@ -370,6 +373,9 @@ func analyze(s *sentence) facts {
 			f.pretextMaint = f.pretextMaint || b == "保守"
 			f.pretextFault = f.pretextFault || b != "保守"
 		}
+		if impactWords[b] && (negHead[i] || negatedAfter(toks, i)) {
+			f.noImpact = true
+		}
 		if openEndedWords[b] {
 			f.openEnded = true
 		}
@@ -436,6 +442,18 @@ func analyze(s *sentence) facts {
 			f.brandChange = true
 		}
 	}
+	if (f.leakCore || f.leakAccess) && hasAny(toks, otherPartyWords) {
+		f.leakCore, f.leakAccess = false, false
+	}
+	for j := 1; j < len(toks); j++ {
+		// 最大2,345件 / 約800件: a count of exposed cards.
+		if toks[j].surf == "件" && toks[j-1].pos2 == "数" {
+			if f.leakCorr == nil {
+				f.leakCorr = map[string]bool{}
+			}
+			f.leakCorr["件"] = true
+		}
+	}
 	for _, p := range leakCorroborators {
 		if strings.Contains(s.low, p) {
 			if f.leakCorr == nil {
@@ -459,6 +477,17 @@ func analyze(s *sentence) facts {
 		f.provider = false
 	}
 	f.window = scanWindow(toks)
+	f.finalPast = finalPast(toks)
+	for k, m := range f.stops {
+		// 10:00〜11:30の間、ご利用いただけない状態が発生しました: a bounded
+		// outage told in the past tense is over.
+		if m.aspect == aspectNow && f.finalPast && f.window.fixed {
+			f.stops[k].aspect = aspectPast
+		}
+		if (m.subj == subjNone || m.subj == subjImplicit) && !m.negated && !m.hedged && !m.quoted {
+			f.siteStop = true
+		}
+	}
 	english(s.low, &f)
 	return f
 }
@@ -473,6 +502,18 @@ func usableAfter(toks []tok, i int) bool {
 		if isClauseEnd(toks[j]) {
 			return false
 		}
+	}
+	return false
+}
+
+// finalPast: the last predicate of the sentence is in the past tense.
+func finalPast(toks []tok) bool {
+	for j := len(toks) - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.pos1 == "記号" {
+			continue
+		}
+		return t.pos1 == "助動詞" && t.base == "た"
 	}
 	return false
 }
@@ -600,6 +641,11 @@ func readResume(toks []tok, i int, negHead map[int]bool, f *facts) {
 		if isClauseEnd(t) {
 			break
 		}
+		if announceWords[t.base] && !sawTa {
+			// 再開のお知らせ / 復旧のご報告: a title announcing the resumption.
+			f.resumed = true
+			return
+		}
 		if resumeBlockers[t.base] {
 			if t.base == "次第" {
 				f.openEnded = true
@@ -633,6 +679,9 @@ func readResume(toks []tok, i int, negHead map[int]bool, f *facts) {
 	case sawNeg:
 		f.notResumed = true
 	case sawTa || sawOru:
+		f.resumed = true
+	case hasBefore(toks, i, 8, startsNowWords):
+		// 本日より再開いたします: resuming now is a resumption notice.
 		f.resumed = true
 	default:
 		f.resumeFuture = true

@@ -84,6 +84,10 @@ func scanWindow(toks []tok) windowFacts {
 			}
 		}
 	}
+	if w.startOnly && w.duration {
+		// 深夜1時より約3時間: a start and a length fix the end.
+		w.fixed = true
+	}
 	if w.fixed {
 		w.startOnly = false
 	}
