@@ -209,8 +209,11 @@ func TestDemoTruthAtStart(t *testing.T) {
 	if got := strings.Join(flagged(t0), ","); got != "classic" {
 		t.Errorf("suspicious at demo start: %s, want classic", got)
 	}
-	if got := strings.Join(flagged(t0.Add(day)), ","); got != "classic,banner_only,payment_only" {
+	if got := strings.Join(flagged(t0.Add(day)), ","); got != "classic" {
 		t.Errorf("suspicious a day later: %s", got)
+	}
+	if got := strings.Join(flagged(t0.Add(2*day)), ","); got != "classic,banner_only,payment_only" {
+		t.Errorf("suspicious two days later: %s", got)
 	}
 }
 
@@ -289,7 +292,6 @@ func TestConditionalGet(t *testing.T) {
 func TestSiteChangesOutsideNews(t *testing.T) {
 	c := newClock(t0)
 	w := startDemo(t, c)
-	c.Set(t0.Add(-time.Hour))
 	banner, pay := w.Shop("しずく石けん工房"), w.Shop("山道具ハイランド")
 	bannerText := "ただいまクレジットカード決済がご利用いただけません"
 	if strings.Contains(string(get(t, banner.URL, nil).body), bannerText) {
@@ -299,7 +301,7 @@ func TestSiteChangesOutsideNews(t *testing.T) {
 	if strings.Contains(string(get(t, payURL, nil).body), "停止中") {
 		t.Error("card marked 停止中 before day 0")
 	}
-	c.Set(t0)
+	c.Set(t0.Add(time.Hour))
 	for _, u := range []string{banner.URL, banner.URL + "blogs/news"} {
 		if !strings.Contains(string(get(t, u, nil).body), bannerText) {
 			t.Errorf("%s: no banner on day 0", u)
