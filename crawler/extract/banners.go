@@ -9,15 +9,19 @@ import (
 )
 
 var (
-	// bannerName: class or id of announcement bars and urgent boxes.
-	bannerName = regexp.MustCompile(`(?i)announcement|notice|info-?bar|infobar|alert|emergency|urgent|topics|important|juyo|oshirase`)
+	// bannerStrong: class or id of announcement bars and urgent boxes,
+	// whatever they say.
+	bannerStrong = regexp.MustCompile(`(?i)announcement|emergency|urgent|important|juyo|kinkyu`)
+	// bannerWeak: names also used for ordinary boxes ("notice" for tax
+	// remarks): they count when the text speaks of payment or maintenance.
+	bannerWeak = regexp.MustCompile(`(?i)notice|info-?bar|infobar|alert|topics|oshirase|modal|popup`)
 	// notBanner: look like banners but are not the shop speaking.
 	notBanner = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|modal-backdrop|form-alert|error|validation|cart-notice`)
 	// redColor: <font color=red>, style="color:#f00" ...
 	redColor = regexp.MustCompile(`(?i)^(?:red|#f00|#ff0000|#e00|#ee0000|#d00|#dd0000|#c00|#cc0000|#f33|#ff3333|#e60012|crimson|rgb\(\s*2[0-5][0-9]\s*,\s*0\s*,\s*0\s*\))$`)
 	styleRed = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
 	// urgentWords must appear in red text for it to be a banner.
-	urgentWords = regexp.MustCompile(`決済|カード|メンテナンス|お知らせ|停止|障害|不具合|休止|重要|お詫び|ご注意`)
+	urgentWords = regexp.MustCompile(`決済|カード|メンテナンス|お知らせ|停止|障害|不具合|休止|重要|お詫び|ご注意|休業|遅延|再開|お支払`)
 )
 
 // banners finds short urgent texts outside the news list: announcement bars
@@ -58,9 +62,12 @@ func (p *page) banners() []Banner {
 		case hasClass(e, "announcement-bar__message"):
 			add(e, textOf(e))
 			return false
-		case top[e] && bannerName.MatchString(name) && !notBanner.MatchString(name):
+		case top[e] && (bannerStrong.MatchString(name) || bannerWeak.MatchString(name)) && !notBanner.MatchString(name):
+			if find(e, func(c *html.Node) bool { return hasClass(c, "announcement-bar__message") }) != nil {
+				return true // one banner per message, not the whole bar
+			}
 			t := textOf(e)
-			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 {
+			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 && (bannerStrong.MatchString(name) || urgentWords.MatchString(t)) {
 				add(e, t)
 				return false
 			}

@@ -139,6 +139,8 @@ func TestPaymentNotFromNews(t *testing.T) {
 func TestBanners(t *testing.T) {
 	src := `<div id="cookie-notice">当サイトはCookieを使用します。同意してください。</div>
 <div class="important-notice">【重要】クレジットカード決済停止のお知らせ</div>
+<p class="notice">※表示価格はすべて税込です</p>
+<div id="modal-info" style="display:none">ただいまカード決済はご利用いただけません</div>
 <p><font color="#FF0000">カード決済メンテナンス中</font></p>
 <p><font color="red">SALE 50%OFF</font></p>
 <p><span style="color: red !important">決済のご案内: 停止しています</span></p>`
@@ -146,7 +148,7 @@ func TestBanners(t *testing.T) {
 	for _, b := range Page(top, src, ref).Banners {
 		got = append(got, b.Text)
 	}
-	want := "【重要】クレジットカード決済停止のお知らせ|カード決済メンテナンス中|決済のご案内: 停止しています"
+	want := "【重要】クレジットカード決済停止のお知らせ|ただいまカード決済はご利用いただけません|カード決済メンテナンス中|決済のご案内: 停止しています"
 	if strings.Join(got, "|") != want {
 		t.Fatalf("banners %q, want %q", got, want)
 	}

@@ -95,17 +95,15 @@ func (w *walker) walk(n *html.Node) {
 	}
 }
 
-// hidden elements: inputs, explicit display:none and screen-reader-only
-// text are not what the page shows. EC-CUBE 4 hides news descriptions with CSS classes,
+// hidden elements: inputs and screen-reader-only text are not what the
+// page shows. EC-CUBE 4 hides news descriptions with CSS classes,
 // not inline styles, so those are still read.
 func hidden(n *html.Node) bool {
 	if n.DataAtom == atom.Input {
 		return true
 	}
-	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
-	if strings.Contains(st, "display:none") {
-		return true
-	}
+	// display:none is not skipped: shops show urgent notices in modals and
+	// "more" news items that scripts reveal.
 	// Screen-reader copies repeat the visible text ("続きを読む <title>").
 	c := attr(n, "class")
 	return strings.Contains(c, "screen-reader-text") || strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden")
