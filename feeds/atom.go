@@ -31,6 +31,7 @@ func atomDoc(f Feed) *atomFeed {
 	g := (&gfeeds.Atom{Feed: gorilla(f)}).AtomFeed()
 	g.Updated = f.Updated.Format(time.RFC3339)
 	g.Link = nil
+	g.Id = FeedID
 	out := &atomFeed{
 		AtomFeed: g,
 		Lang:     "ja",

@@ -158,7 +158,8 @@ func TestJSONWatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Site != "https://shop-a.example.jp/" || got.Status != "suspected" || got.Score != 0.85 ||
-		got.FirstFlagged != "2026-05-20T09:00:00Z" || len(got.Evidence) != 1 ||
+		got.FirstFlagged != "2026-05-20T09:00:00Z" || len(got.Evidence) != 2 ||
+		got.Evidence[1].Text != "payment-methods page: card payment not offered or marked suspended; other methods (bank transfer, cash on delivery ...) offered" ||
 		got.Evidence[0].URL != "https://shop-a.example.jp/news/12" || got.Evidence[0].Seen != "2026-05-20T09:00:00Z" ||
 		!strings.Contains(got.Evidence[0].Text, "クレジットカード決済を停止") {
 		t.Errorf("_watcher = %+v", got)

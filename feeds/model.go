@@ -21,7 +21,7 @@ import (
 // Options describe the published feed.
 type Options struct {
 	// BaseURL is where the server is reached, e.g. http://127.0.0.1:8080;
-	// item links point to BaseURL/sites/{id}. Empty gives relative links.
+	// item links point to BaseURL/sites/{id}. Empty: DefaultBaseURL.
 	BaseURL string
 	// Now is used for "stopped for N days" of open episodes and as the
 	// feed's updated time when it has no items.
@@ -78,12 +78,23 @@ func ItemID(siteID int64, key string) string {
 	return fmt.Sprintf("tag:maintwatch,2026:site/%d/episode/%s", siteID, url.PathEscape(key))
 }
 
+// DefaultBaseURL is used when Options.BaseURL is empty: the address of
+// `watcher serve` by default. Feed links must be absolute (RSS 2.0, RFC 4287).
+const DefaultBaseURL = "http://127.0.0.1:8080"
+
+// FeedID is the Atom feed id: a tag URI, so that it does not change with the
+// host the server is reached by.
+const FeedID = "tag:maintwatch,2026:feed"
+
 const defaultTitle = "maintwatch: shops with suspended card payment"
 
 // Build turns episodes (most recently updated first) into the feed model.
 // Every text is stripped of characters XML forbids.
 func Build(eps []store.SiteEpisode, opts Options) Feed {
 	base := strings.TrimRight(opts.BaseURL, "/")
+	if base == "" {
+		base = DefaultBaseURL
+	}
 	title := opts.Title
 	if title == "" {
 		title = defaultTitle
@@ -193,9 +204,33 @@ func buildItem(e store.SiteEpisode, base string, now time.Time) Item {
 	return it
 }
 
-// excerpt is the text an observation shows as evidence.
+// excerpt is the text an observation shows as evidence. State observations
+// without text of their own are described, so every piece of evidence says
+// what was seen.
 func excerpt(o judge.Observation) string {
 	t := strings.TrimSpace(o.Text)
+	if t == "" && o.Title == "" {
+		switch o.Kind {
+		case judge.KindPayment:
+			card := "card payment not offered or marked suspended"
+			if o.CardAvailable {
+				card = "card payment offered"
+			}
+			other := "no other method offered"
+			if o.OtherMethods {
+				other = "other methods (bank transfer, cash on delivery ...) offered"
+			}
+			return "payment-methods page: " + card + "; " + other
+		case judge.KindBanner:
+			return "top-page banner gone"
+		case judge.KindSiteDown:
+			return "whole site down or showing a maintenance page"
+		case judge.KindFetchErr:
+			return "site could not be crawled"
+		case judge.KindNoNews:
+			return "news no longer found on a site that used to have it"
+		}
+	}
 	if o.Title != "" && !strings.Contains(t, o.Title) {
 		if t == "" {
 			return o.Title

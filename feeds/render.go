@@ -48,6 +48,9 @@ func gorilla(f Feed) *gfeeds.Feed {
 		Description: f.Description,
 		Updated:     f.Updated,
 		Created:     f.Updated,
+		// Atom requires an author on the feed when entries have none
+		// (RFC 4287 §4.1.1).
+		Author: &gfeeds.Author{Name: "maintwatch"},
 	}
 	for _, it := range f.Items {
 		g.Items = append(g.Items, &gfeeds.Item{

@@ -38,6 +38,7 @@ type rssItem struct {
 func rssDoc(f Feed) *rssRoot {
 	ch := (&gfeeds.Rss{Feed: gorilla(f)}).RssFeed()
 	ch.Language = "ja"
+	ch.ManagingEditor = "" // RSS wants an e-mail address here; we have none
 	ch.Ttl = 60
 	ch.PubDate = f.Updated.Format(time.RFC1123Z)
 	ch.LastBuildDate = ch.PubDate

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"maintwatch/feeds"
 	"maintwatch/judge"
 	"maintwatch/store"
 )
@@ -119,7 +120,24 @@ func (s *Server) baseURL(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
+	// The Host header is the client's to choose and the feeds are cacheable:
+	// anything but a plain host[:port] falls back to the default address.
+	if !plainHost(r.Host) {
+		return feeds.DefaultBaseURL
+	}
 	return scheme + "://" + r.Host
+}
+
+func plainHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, c := range h {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.ContainsRune(".-:[]", c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // fail answers an error without echoing internals to the client.

@@ -221,3 +221,19 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Errorf("feed with a failing store: %d %q", resp.StatusCode, body)
 	}
 }
+
+func TestBaseURLFromHost(t *testing.T) {
+	s := NewServer(fake.New(), ServerOptions{Now: func() time.Time { return testNow }, Logger: slog.New(slog.DiscardHandler)})
+	for host, want := range map[string]string{
+		"example.org:8080":  "http://example.org:8080",
+		"[::1]:80":          "http://[::1]:80",
+		`evil.example/"><x`: "http://127.0.0.1:8080",
+		"a b":               "http://127.0.0.1:8080",
+	} {
+		r := httptest.NewRequest("GET", "/feed.rss", nil)
+		r.Host = host
+		if got := s.baseURL(r); got != want {
+			t.Errorf("host %q: base %q, want %q", host, got, want)
+		}
+	}
+}

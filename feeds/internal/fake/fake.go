@@ -203,6 +203,7 @@ func New() *Store {
 		URL: "https://leaky.example.jp/info/2", Title: "不正アクセスによる個人情報漏えいに関するお詫び", Text: "第三者による不正アクセスを受け、クレジットカード情報が漏えいした可能性があることが判明いたしました。", Label: nlp.Leak, Score: 0.97}
 	noticeF := judge.Observation{ID: 41, Kind: judge.KindBanner, Seen: D(2026, 4, 1),
 		URL: "https://fine.example.jp/", Text: "カード決済を一時停止しております", Label: nlp.Suspicious, Score: 0.7}
+	paymentA := judge.Observation{ID: 12, Kind: judge.KindPayment, Seen: D(2026, 5, 20), URL: "https://shop-a.example.jp/guide/payment", OtherMethods: true}
 	factors := []judge.Factor{
 		{Name: "notice_label", Contribution: 0.55, Detail: "notice classified suspicious_suspension (0.91)"},
 		{Name: "open_ended", Contribution: 0.2, Detail: "再開時期未定"},
@@ -211,7 +212,7 @@ func New() *Store {
 	eps := []store.SiteEpisode{
 		{ID: 101, Site: sites[0], Episode: judge.Episode{Key: "n11", Status: judge.Suspected, Score: 0.85,
 			Opened: D(2026, 5, 19), FirstFlagged: D(2026, 5, 20), Updated: D(2026, 5, 20), Factors: factors,
-			Evidence: []judge.Observation{noticeA}, History: []judge.Transition{{Status: judge.Suspected, At: D(2026, 5, 20)}}}},
+			Evidence: []judge.Observation{noticeA, paymentA}, History: []judge.Transition{{Status: judge.Suspected, At: D(2026, 5, 20)}}}},
 		{ID: 102, Site: sites[1], Episode: judge.Episode{Key: "n21", Status: judge.Escalated, Score: 0.93,
 			Opened: D(2026, 5, 10), FirstFlagged: D(2026, 5, 10), Updated: D(2026, 5, 24), Factors: factors,
 			Evidence: []judge.Observation{noticeH}, History: []judge.Transition{{Status: judge.Suspected, At: D(2026, 5, 10)}, {Status: judge.Escalated, At: D(2026, 5, 24)}}}},
@@ -242,7 +243,7 @@ func New() *Store {
 		SiteList:    sites,
 		EpisodeList: eps,
 		Obs: map[int64][]judge.Observation{
-			1: {{Kind: judge.KindCrawl, Seen: D(2026, 5, 19)}, noticeA, {Kind: judge.KindPayment, Seen: D(2026, 5, 20), URL: "https://shop-a.example.jp/guide/payment", OtherMethods: true}},
+			1: {{Kind: judge.KindCrawl, Seen: D(2026, 5, 19)}, noticeA, paymentA},
 			2: {noticeH},
 			3: {noticeL1, noticeL2},
 			4: {noticeF},
