@@ -176,6 +176,7 @@ func TestNoticeShapes(t *testing.T) {
 		{"table wareki", `<table><tr><td>令和８年６月１日</td><td><b>ｶｰﾄﾞ決済停止</b><br>当面の間停止します。</td></tr><tr><td>令和8年5月1日</td><td>別件</td></tr></table>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
 		{"bracket date", `<ul><li>[2026/06/01] カード決済停止</li><li>[2026/05/01] 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
 		{"yearless weekday", `<ul><li>6/1(月) カード決済停止</li><li>5/1(金) 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
+		{"eccube2 without title dt", `<dl class="newslist"><dt>2026.06.01</dt><dd><a href="/user_data/a.php">カード決済停止</a><br>当面の間停止します。</dd></dl><dl class="newslist"><dt>2026.05.01</dt><dd>別件</dd></dl>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
 		{"bad date kept as text", `<ul><li>2026/02/30 カード決済停止</li><li>2026/05/01 別件</li></ul>`, "カード決済停止", "", ""},
 	}
 	for _, tt := range tests {
@@ -216,5 +217,19 @@ func TestHostileInputs(t *testing.T) {
 	many := strings.Repeat("<li>2026.06.01 <a href='/n'>お知らせ</a></li>", maxNotices+50)
 	if r := Page(top, "<ul>"+many+"</ul>", ref); len(r.Notices) != maxNotices {
 		t.Fatalf("%d notices, want the cap %d", len(r.Notices), maxNotices)
+	}
+}
+
+// Dates that are not news items do not make notices.
+func TestNoNoticeFromStrayDates(t *testing.T) {
+	for _, src := range []string{
+		`<footer><p>最終更新日: 2026年6月1日</p><p>Copyright 2026</p></footer>`,
+		`<p>6月1日より営業時間が変わります。詳しくは店頭で。</p>`,
+		`<ul><li>送料1/2キャンペーン実施中</li><li>3/4サイズ</li></ul>`,
+		`<p>お問い合わせ TEL 0120-12-3456 (平日10:00〜17:00)</p>`,
+	} {
+		if ns := Page(top, src, ref).Notices; len(ns) != 0 {
+			t.Errorf("%s: got notices %+v", src, ns)
+		}
 	}
 }

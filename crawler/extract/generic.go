@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -197,19 +198,44 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 	if letters(prefix) > 5 || (!withYear.MatchString(m.Text) && letters(prefix) > 0) {
 		return dateNode{}, false
 	}
+	if siteStamp.MatchString(prefix) {
+		return dateNode{}, false
+	}
 	text := m.Text
 	// "2026/06/02 12:00": the posting time belongs to the date, not the title.
 	if t := clockAfter.FindString(s[m.End:]); t != "" {
 		text = s[m.Start : m.End+len(t)]
 	}
+	if !itemDateEnd(s[m.Start+len(text):], withYear.MatchString(m.Text), strings.Contains(m.Text, "/")) {
+		return dateNode{}, false
+	}
 	return dateNode{node: n, date: m.Time, ok: true, text: text}, true
+}
+
+// siteStamp labels a page's own update date, not a news item.
+var siteStamp = regexp.MustCompile(`(?i)最終更新|last updated|copyright|©`)
+
+// itemDateEnd reports whether what follows a date lets it head an item:
+// "6月1日より営業時間が…" (a particle) and "6月10日〜6月11日" (a range) are
+// sentences, and a year-less 3/4 glued to a word ("3/4サイズ") is a fraction.
+func itemDateEnd(rest string, hasYear, slash bool) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case rest == "":
+		return true
+	case r >= 'ぁ' && r <= 'ゟ', strings.ContainsRune("〜~～-ー–", r):
+		return false
+	case !hasYear && slash:
+		return unicode.IsSpace(r) || strings.ContainsRune(bullets, r)
+	}
+	return true
 }
 
 // clockAfter is a time of day written right after a date.
 var clockAfter = regexp.MustCompile(`^\s?\d{1,2}:\d{2}(?::\d{2})?`)
 
 // dateLabel names a date ("投稿日: 2026年6月10日"); it is not a title.
-var dateLabel = regexp.MustCompile(`(?i)(?:投稿日|掲載日|更新日|公開日|登録日|配信日|日付|日時|posted on|published|date)\s?:?`)
+var dateLabel = regexp.MustCompile(`(?i)(?:最終更新日|最終更新|更新日時|更新日|投稿日|掲載日|公開日|登録日|配信日|日付|日時|last updated|updated|posted on|published|date)\s?:?`)
 
 // badDate is a full date that is not a real day (2026/02/30, 令和1年4月30日).
 var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?\d{1,2}日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?\d{1,2}\s?[/.月]\s?\d{1,2}日?)`)
@@ -351,7 +377,7 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		}
 		body = append(body, l)
 	}
-	if letters(n.Title) < 2 {
+	if letters(n.Title) < 2 || siteStamp.MatchString(n.Title) {
 		return Notice{}, false
 	}
 	// A hand-made whatsnew page puts a whole paragraph after the date: its

@@ -106,6 +106,16 @@ func (p *page) eccube2News() []Notice {
 			}
 		}
 		n.Body = textOf(dds...)
+		if n.Title == "" {
+			// Themes that drop the title <dt> put the title on the
+			// first line of the <dd>.
+			if lines := linesOf(nil, dds...); len(lines) > 0 {
+				n.Title, n.Body = lines[0], strings.Join(lines[1:], " ")
+				if a := find(dl, isHref); a != nil {
+					n.DetailURL = p.detailURL(a)
+				}
+			}
+		}
 		if n.Title == "" && n.Body == "" {
 			return false
 		}
