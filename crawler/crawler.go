@@ -7,8 +7,11 @@ import (
 	"net/netip"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gocolly/colly/v2"
+
+	"maintwatch/crawler/extract"
 )
 
 // Crawler crawls shops. One Crawler should live as long as the process:
@@ -19,6 +22,10 @@ type Crawler struct {
 	transport http.RoundTripper
 	gates     *gates
 	robots    *robotsCache
+	// page and detail are extract.Page and extract.Detail; the benchmark
+	// swaps in memoised ones to time the crawler without extraction.
+	page   func(pageURL, html string, ref time.Time) extract.Result
+	detail func(pageURL, html string, ref time.Time) extract.Notice
 }
 
 // New checks cfg, fills in defaults and builds a Crawler.
@@ -37,6 +44,8 @@ func newCrawler(cfg Config, allow func(netip.Addr) bool) (*Crawler, error) {
 		transport: newTransport(cfg, allow),
 		gates:     newGates(cfg.Delay, cfg.Jitter),
 		robots:    &robotsCache{m: map[string]robotsCached{}},
+		page:      extract.Page,
+		detail:    extract.Detail,
 	}, nil
 }
 

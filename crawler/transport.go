@@ -29,8 +29,8 @@ func newTransport(cfg Config, allow func(netip.Addr) bool) http.RoundTripper {
 		Proxy:                 nil,
 		DialContext:           d.DialContext,
 		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          4 * cfg.Parallelism,
-		MaxIdleConnsPerHost:   2, // one request in flight per host: 2 idle conns is plenty
+		MaxIdleConns:          max(256, 8*cfg.Parallelism),
+		MaxIdleConnsPerHost:   1, // one request in flight per host: one idle conn is all it reuses
 		IdleConnTimeout:       30 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: cfg.Timeout,

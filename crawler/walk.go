@@ -65,7 +65,7 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 	}
 	links := top.Links
 	if top.Fresh() {
-		res := extract.Page(finalURL(top), text, top.FetchedAt)
+		res := run.cy.c.page(finalURL(top), text, top.FetchedAt)
 		rep.Platform, rep.PlatformVersion = res.Platform, res.PlatformVersion
 		rep.Banners = res.Banners
 		rep.TopFresh = true
@@ -113,7 +113,7 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 		}
 		switch {
 		case f.Fresh():
-			res := extract.Page(finalURL(f), text, f.FetchedAt)
+			res := run.cy.c.page(finalURL(f), text, f.FetchedAt)
 			rep.NewsFound = true
 			rep.Notices = append(rep.Notices, res.Notices...)
 			pl := pageLinks(res)
@@ -140,7 +140,7 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 			break // the payment page we read before is still what it was
 		}
 		if f.Fresh() {
-			res := extract.Page(finalURL(f), text, f.FetchedAt)
+			res := run.cy.c.page(finalURL(f), text, f.FetchedAt)
 			run.setLinks(KindPayment, pageLinks(res))
 			if res.Payment != nil {
 				rep.Payment = res.Payment
@@ -158,7 +158,7 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 		if !ok || !f.Fresh() {
 			continue
 		}
-		n := extract.Detail(finalURL(f), text, f.FetchedAt)
+		n := run.cy.c.detail(finalURL(f), text, f.FetchedAt)
 		run.mergeDetail(l.URL, n)
 	}
 }

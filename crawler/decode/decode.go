@@ -12,6 +12,7 @@ package decode
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"mime"
 	"strings"
@@ -46,8 +47,6 @@ func HTML(body []byte, contentType string) (text string, cs string, err error) {
 	if enc, name, ok := bomEncoding(body); ok {
 		return check(decodeWith(enc, name, body))
 	}
-	declared := declaredCharsets(body, contentType)
-
 	// ISO-2022-JP is 7-bit, so it passes the UTF-8 check below; its escape
 	// sequences give it away.
 	if hasISO2022Escapes(body) {
@@ -55,24 +54,27 @@ func HTML(body []byte, contentType string) (text string, cs string, err error) {
 	}
 
 	if utf8.Valid(body) {
+		// Fast path, most pages: valid UTF-8 needs no <meta> prescan. Non-ASCII
+		// bytes that happen to form valid UTF-8 are, for any real amount of
+		// Shift_JIS or EUC-JP text, vanishingly unlikely, so a <meta> naming
+		// another charset is a copied template; only a header naming one gets
+		// a contest.
+		hdr := headerCharset(contentType)
 		if !hasNonASCII(body) {
-			return string(body), firstOr(declared, UTF8), nil
+			return string(body), cmp.Or(hdr, UTF8), nil
 		}
-		// Non-ASCII bytes that happen to form valid UTF-8 are, for any real
-		// amount of Shift_JIS or EUC-JP text, vanishingly unlikely: UTF-8
-		// wins unless a declared Japanese encoding reads better.
 		best := decodeWith(nil, UTF8, body)
-		for _, name := range declared {
-			if name == UTF8 {
-				continue
-			}
-			if c := decodeWith(lookup(name), name, body); c.score > best.score {
-				best = c
+		if hdr != "" && hdr != UTF8 {
+			if enc := lookup(hdr); enc != nil {
+				if c := decodeWith(enc, hdr, body); c.score > best.score {
+					best = c
+				}
 			}
 		}
 		return check(best)
 	}
 
+	declared := declaredCharsets(body, contentType)
 	// Not UTF-8. Try what the page declares first; accept it when it decodes
 	// cleanly into Japanese-looking text, otherwise let the candidates compete.
 	tried := map[string]bool{}
@@ -115,11 +117,15 @@ func check(c candidate) (string, string, error) {
 	return c.text, c.name, nil
 }
 
-func firstOr(names []string, def string) string {
-	if len(names) > 0 {
-		return names[0]
+// headerCharset is the normalised charset parameter of a Content-Type.
+func headerCharset(contentType string) string {
+	if contentType == "" {
+		return ""
 	}
-	return def
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		return normalize(params["charset"])
+	}
+	return ""
 }
 
 func hasNonASCII(b []byte) bool {
@@ -214,11 +220,7 @@ func declaredCharsets(body []byte, contentType string) []string {
 		}
 		out = append(out, n)
 	}
-	if contentType != "" {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			add(params["charset"])
-		}
-	}
+	add(headerCharset(contentType))
 	// x/net/html/charset prescans the first 1024 bytes as the HTML spec says;
 	// certain=false with a name means it found a <meta> there.
 	if _, name, _ := charset.DetermineEncoding(body, "text/html"); name != "" && name != "windows-1252" {
