@@ -212,6 +212,9 @@ func TestDemoTruthAtStart(t *testing.T) {
 	if got := strings.Join(flagged(t0.Add(day)), ","); got != "classic" {
 		t.Errorf("suspicious a day later: %s", got)
 	}
+	if got := strings.Join(flagged(t0.Add(2*day-time.Minute)), ","); got != "classic" {
+		t.Errorf("suspicious just before two days: %s", got)
+	}
 	if got := strings.Join(flagged(t0.Add(2*day)), ","); got != "classic,banner_only,payment_only" {
 		t.Errorf("suspicious two days later: %s", got)
 	}
@@ -301,7 +304,7 @@ func TestSiteChangesOutsideNews(t *testing.T) {
 	if strings.Contains(string(get(t, payURL, nil).body), "停止中") {
 		t.Error("card marked 停止中 before day 0")
 	}
-	c.Set(t0.Add(time.Hour))
+	c.Set(t0.Add(day))
 	for _, u := range []string{banner.URL, banner.URL + "blogs/news"} {
 		if !strings.Contains(string(get(t, u, nil).body), bannerText) {
 			t.Errorf("%s: no banner on day 0", u)

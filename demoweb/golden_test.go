@@ -37,8 +37,9 @@ func demoShopsAt(at time.Time) []*shop {
 // into the classic story: a change to a template or a notice shows up as a
 // diff under testdata/golden (go test -run Golden -update to accept it).
 func TestGoldenDemoPages(t *testing.T) {
-	// Two hours after the demo start: the banner and the 停止中 mark are up.
-	for i, s := range demoShopsAt(t0.Add(2 * time.Hour)) {
+	// A day and two hours after the demo start: the banner and the 停止中
+	// mark are up.
+	for i, s := range demoShopsAt(t0.Add(day + 2*time.Hour)) {
 		for _, p := range goldenPages[s.platform] {
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
