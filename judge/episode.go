@@ -26,14 +26,15 @@ type episode struct {
 	// extra holds the episode-level factors in the order they appeared.
 	extra []Factor
 
-	noticeHolds bool // an uncorroborated suspicious notice keeps it open until card payment is back
-	sawMaint    bool // an earlier notice gave メンテナンス as the pretext
-	banner      bool // the banner signal was part of it
-	payment     bool // the payment-page signal was part of it
-	siteDown    bool // the whole-site maintenance signal was part of it
-	escalate    bool // a reason to escalate has been seen (applied once flagged)
-	durMarked   bool // the 30-day mark has been handled
-	cardBack    bool // confirmed, then card payment came back: new signals open a new episode
+	noticeHolds  bool // an uncorroborated suspicious notice keeps it open until card payment is back
+	noticeStrong bool // and one of them reached the threshold on its own
+	sawMaint     bool // an earlier notice gave メンテナンス as the pretext
+	banner       bool // the banner signal was part of it
+	payment      bool // the payment-page signal was part of it
+	siteDown     bool // the whole-site maintenance signal was part of it
+	escalate     bool // a reason to escalate has been seen (applied once flagged)
+	durMarked    bool // the 30-day mark has been handled
+	cardBack     bool // confirmed, then card payment came back: new signals open a new episode
 }
 
 // current reports whether new observations belong to this episode.
@@ -103,13 +104,32 @@ func (e *episode) update(at time.Time) {
 		// ago): it escalates when it is flagged.
 		e.durMarked, e.escalate = true, true
 	}
-	if e.status == "" && e.score() >= FlagThreshold {
+	if e.status == "" && e.score() >= FlagThreshold && e.strong() {
 		e.firstFlagged = at
 		e.transition(Suspected, at)
 	}
 	if e.status == Suspected && e.escalate {
 		e.transition(Escalated, at)
 	}
+}
+
+// strong reports whether the episode rests on more than signals seen once:
+// a stop notice of the shop's own that reaches the threshold by itself, a
+// story that changed (pretext shift, extension), or a signal that persisted
+// over cycles. Weak things seen once do not add up to naming a shop: a
+// banner and the payment page during a glitch, or a routine maintenance
+// notice the classifier half-believed plus the card greyed out that night.
+func (e *episode) strong() bool {
+	if e.noticeStrong {
+		return true
+	}
+	for _, f := range e.extra {
+		switch f.Name {
+		case "persistence", "pretext_shift", "extension":
+			return true
+		}
+	}
+	return false
 }
 
 // confirm records a leak announcement.

@@ -66,6 +66,9 @@ func (a *assessor) earlierStop(e *episode) {
 // suspicious applies a notice the classifier calls a sudden suspension.
 func (a *assessor) suspicious(e *episode, o Observation) {
 	at := o.When()
+	if e == nil && stale(o) {
+		return // history from before we watched: see wStale
+	}
 	if e == nil {
 		e = a.open(o)
 	} else {
@@ -78,8 +81,11 @@ func (a *assessor) suspicious(e *episode, o Observation) {
 	if len(e.noticeFactors) == 0 || net > e.noticeNet {
 		e.noticeFactors, e.noticeNet = factors, net
 	}
-	if !corroborated {
+	if !corroborated && !stale(o) {
 		e.noticeHolds = true
+		if net >= FlagThreshold {
+			e.noticeStrong = true
+		}
 		if has(o, nlp.ReasonOpenEnded) || has(o, nlp.ReasonCardStop) {
 			a.stops = append(a.stops, stop{at: at, ep: e})
 		}
@@ -152,6 +158,10 @@ func (a *assessor) noticeFactors(e *episode, o Observation) ([]Factor, float64, 
 			fs = append(fs, Factor{Name: r.name, Contribution: r.w, Detail: r.detail})
 		}
 	}
+	if stale(o) {
+		fs = append(fs, Factor{Name: "stale", Contribution: wStale,
+			Detail: fmt.Sprintf("dated %s but first seen %s: an old stop, card payment has likely resumed since", day(o.Date), day(o.Seen))})
+	}
 	if f, ok := a.suddenness(e, o); ok {
 		fs = append(fs, f)
 	}
@@ -214,4 +224,9 @@ func months(d time.Duration) string {
 		return fmt.Sprintf("%d days", days)
 	}
 	return fmt.Sprintf("%d months", days/30)
+}
+
+// stale reports a notice dated long before we first saw it.
+func stale(o Observation) bool {
+	return !o.Date.IsZero() && o.Seen.Sub(o.Date) > staleAfter
 }

@@ -244,3 +244,53 @@ func TestScenarioPlatformNeverAlone(t *testing.T) {
 		t.Fatalf("sequence %q, want never flagged", got)
 	}
 }
+
+// A shop imported with a years-old stop notice still in its news list is not
+// flagged for it; a stop notice seen within days of its date is.
+func TestScenarioStaleNoticeAtImport(t *testing.T) {
+	s := newSim(t)
+	o := s.notice(0, "クレジットカード決済停止のお知らせ", nlp.Suspicious, 0.9, nlp.ReasonCardStop, nlp.ReasonOpenEnded, nlp.ReasonPretextMaint)
+	s.obs[len(s.obs)-1].Date = o.Date.AddDate(-2, 0, 0) // the page states a date two years back
+	s.quiet(0, 5)
+	if got := compress(0, s.replay(0, 4)); got != "0:-" {
+		t.Fatalf("sequence %q, want never flagged", got)
+	}
+	s.obs[0].Date = o.Date.AddDate(0, 0, -3)
+	if got := compress(0, s.replay(0, 4)); got != "0:suspected" {
+		t.Fatalf("fresh notice: sequence %q, want 0:suspected", got)
+	}
+}
+
+// A banner and the payment page both saying card payment is unavailable on
+// one cycle only (a glitch) do not flag: weak signals need two cycles.
+func TestScenarioTwoWeakSignalsOnce(t *testing.T) {
+	s := newSim(t)
+	s.quiet(-30, 0)
+	s.banner(0, stopBanner, nlp.Suspicious)
+	s.payment(0, false, true)
+	s.crawl(0)
+	s.quiet(1, 4)
+	if got := compress(0, s.replay(0, 3)); got != "0:-" {
+		t.Fatalf("sequence %q, want never flagged", got)
+	}
+}
+
+// A routine maintenance notice the classifier half-believed, plus the card
+// greyed out on the payment page that night only: nothing strong, nothing
+// persistent, never flagged.
+func TestScenarioRoutineSlipWithCardGreyedOut(t *testing.T) {
+	s := newSim(t)
+	s.ctx = Context{Platform: "eccube2", PlatformVersion: "2.13.0"}
+	s.quiet(-200, 0)
+	for m := 1; m <= 6; m++ {
+		s.notice(-30*m, "定期メンテナンスのお知らせ", nlp.Scheduled, 0.9, nlp.ReasonFixedWindow, nlp.ReasonPretextMaint)
+	}
+	s.notice(0, "定期メンテナンスのお知らせ", nlp.Suspicious, 0.65, nlp.ReasonCardStop, nlp.ReasonFixedWindow, nlp.ReasonPretextMaint)
+	s.banner(0, "", "")
+	s.payment(0, false, true)
+	s.crawl(0)
+	s.quiet(1, 4)
+	if got := compress(0, s.replay(0, 3)); got != "0:-" {
+		t.Fatalf("sequence %q, want never flagged", got)
+	}
+}

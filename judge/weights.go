@@ -21,10 +21,14 @@ const FlagThreshold = 0.5
 // Notices: the classifier's verdict is the backbone of the score.
 const (
 	// wNoticeBase: a notice the classifier calls suspicious_suspension is the
-	// precursor's usual form (sudden card stop with a pretext).
-	wNoticeBase = 0.25
-	// wNoticeScore scales with the classifier's confidence: 0.9 adds 0.315.
-	wNoticeScore = 0.35
+	// precursor's usual form (sudden card stop with a pretext). With
+	// wNoticeScore, any such notice with a card-stop sentence reaches the
+	// threshold at confidence 0.5: the shop's own words flag it on the first
+	// crawl; only the discounts below (planned work, routine, relayed by
+	// other shops, stale, no card-stop sentence) hold it back.
+	wNoticeBase = 0.35
+	// wNoticeScore scales with the classifier's confidence: 0.9 adds 0.27.
+	wNoticeScore = 0.30
 	// wOpenEnded: 再開時期未定 / 当面の間 / 決定次第: no end date is the mark of
 	// a stop the shop did not plan (NOTICES.md, precursor point 2).
 	wOpenEnded = 0.10
@@ -39,6 +43,12 @@ const (
 	// wProviderNamed: naming the payment provider or component is what
 	// planned maintenance does; the precursor names none (point 3).
 	wProviderNamed = -0.10
+	// wStale: a stop notice dated long before we first saw it (a shop
+	// imported with an old notice still listed) is history, not a sudden
+	// stop: card payment has most likely resumed without a new notice.
+	// Enough to keep it from flagging alone.
+	wStale     = -0.35
+	staleAfter = 60 * 24 * time.Hour
 	// noCardStopKeep: a "suspicious" notice whose evidence has no card-stop
 	// sentence (fraud policy, phishing warning) keeps only this share.
 	noCardStopKeep = 0.5

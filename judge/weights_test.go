@@ -128,7 +128,7 @@ func TestDurationRisesCapped(t *testing.T) {
 
 	u := newSim(t)
 	u.quiet(-60, 0)
-	u.notice(0, "カード決済停止", nlp.Suspicious, 0.5, nlp.ReasonCardStop)
+	u.notice(0, "カード決済停止", nlp.Suspicious, 0.5, nlp.ReasonCardStop, nlp.ReasonFixedWindow)
 	u.quiet(0, 100)
 	if a, b := rawScore(u, 0), rawScore(u, 99); a != b || a >= FlagThreshold {
 		t.Errorf("unflagged episode: %.3f on day 0, %.3f on day 99: want equal and below threshold", a, b)
@@ -137,10 +137,14 @@ func TestDurationRisesCapped(t *testing.T) {
 
 // The invariants the weights promise, checked on the numbers themselves.
 func TestWeightInvariants(t *testing.T) {
-	// An explicit open-ended card stop flags at once, even at modest
+	// An explicit card stop notice flags at once, even at modest
 	// classifier confidence and with no history.
-	if got := wNoticeBase + wNoticeScore*0.5 + wOpenEnded; got < FlagThreshold {
-		t.Errorf("open-ended stop at confidence 0.5 scores %.3f < threshold", got)
+	if got := wNoticeBase + wNoticeScore*0.5; got < FlagThreshold {
+		t.Errorf("card stop notice at confidence 0.5 scores %.3f < threshold", got)
+	}
+	// Planned work does not, nor a routine one.
+	if got := wNoticeBase + wNoticeScore + wFixedWindow + wRoutine; got >= FlagThreshold {
+		t.Errorf("routine fixed-window notice scores %.3f", got)
 	}
 	// One weak signal alone, even on an old EC-CUBE, does not flag.
 	for _, w := range []float64{wBanner, wPayment, wSiteDown} {
