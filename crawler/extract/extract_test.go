@@ -53,7 +53,8 @@ func TestLinks(t *testing.T) {
 <a href="javascript:void(0)">お知らせ</a>
 <a href="mailto:a@b.jp">ご利用ガイド</a>
 <a href="#top">お知らせ</a>
-<a href="/items/1">新着情報</a>`
+<a href="/items/1">新着情報</a>
+<map name="m"><area shape="rect" coords="0,0,10,10" href="/oshirase.html" alt="お知らせ"><area href="/shiharai.html" alt="お支払い方法"></map>`
 	want := map[string]LinkKind{
 		"https://shop.example.jp/sub/news/":       LinkNews,
 		"https://shop.example.jp/?mode=f1":        LinkNews,

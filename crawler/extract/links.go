@@ -36,7 +36,8 @@ func (p *page) links(notices []Notice) []Link {
 		add(n.DetailURL, LinkDetail)
 	}
 	elements(p.body, func(a *html.Node) bool {
-		if a.DataAtom != atom.A {
+		// <area> of an image map: old hand-made menus.
+		if a.DataAtom != atom.A && a.DataAtom != atom.Area {
 			return true
 		}
 		u := p.site.resolve(attr(a, "href"))
@@ -62,6 +63,9 @@ func (p *page) links(notices []Notice) []Link {
 // linkText is the text of a link, or the alt of its image: old shops use
 // image buttons (<img alt="お知らせ">).
 func linkText(a *html.Node) string {
+	if a.DataAtom == atom.Area {
+		return clean(attr(a, "alt"))
+	}
 	t := textOf(a)
 	if t != "" {
 		return t

@@ -55,10 +55,8 @@ func (p *page) payment() *Payment {
 			// "お支払い方法 | クレジットカード、銀行振込": methods in one cell, or
 			// items below the heading, read on the way down.
 			if find(e, func(c *html.Node) bool { return c.DataAtom == atom.Li }) == nil && e.DataAtom != atom.H2 && e.DataAtom != atom.H3 && e.DataAtom != atom.H4 && e.DataAtom != atom.H5 {
-				for _, piece := range splitMethods(valueLines(e)) {
-					if name := methodName(piece); name != "" {
-						add(name, piece)
-					}
+				for _, m := range methodsInValue(valueLines(e)) {
+					add(m.name, m.text)
 				}
 				return false
 			}
@@ -151,13 +149,16 @@ func isHeadingTag(e *html.Node) bool {
 }
 
 // methodName is the method named at the start of a label, or "".
-func methodName(label string) string {
+func methodName(label string) string { return methodNameLead(label, 12) }
+
+// methodNameLead allows at most lead runes before the method word.
+func methodNameLead(label string, lead int) string {
 	label = strings.Trim(label, separators)
 	if label == "" || notMethod.MatchString(label) {
 		return ""
 	}
 	loc := methodWords.FindStringIndex(label)
-	if loc == nil || len([]rune(label[:loc[0]])) > 12 {
+	if loc == nil || len([]rune(label[:loc[0]])) > lead {
 		return ""
 	}
 	if len([]rune(label)) > 40 {
@@ -196,6 +197,41 @@ func valueLines(e *html.Node) string {
 		return strings.Join(lines, "\n")
 	}
 	return strings.Join(linesOf(nil, parts...), "\n")
+}
+
+type valueMethod struct{ name, text string }
+
+// remarkLine is a note under a method ("※現在ご利用いただけません。"), not a
+// method of its own.
+var remarkLine = regexp.MustCompile(`^[※*＊注]|ません|。$`)
+
+// methodsInValue reads the methods listed in one cell: one per line or
+// separated by 、 / ・, with remark lines and pieces attached to the method
+// before them, so that a suspension note stays with its method.
+func methodsInValue(value string) []valueMethod {
+	var out []valueMethod
+	attach := func(s string) {
+		if len(out) > 0 {
+			out[len(out)-1].text += " " + s
+		}
+	}
+	for _, line := range strings.Split(value, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if remarkLine.MatchString(line) && methodNameLead(line, 4) == "" || strings.HasPrefix(line, "※") {
+			attach(line)
+			continue
+		}
+		for _, piece := range splitMethods(line) {
+			if name := methodNameLead(piece, 4); name != "" && !strings.HasPrefix(piece, "※") {
+				out = append(out, valueMethod{name, piece})
+			} else {
+				attach(piece)
+			}
+		}
+	}
+	return out
 }
 
 // splitMethods splits "クレジットカード、銀行振込、代金引換" (or one per line)
