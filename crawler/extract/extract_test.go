@@ -67,6 +67,8 @@ func TestLinks(t *testing.T) {
 		"https://shop.example.jp/law":             LinkPayment,
 		"https://shop.example.jp/page.html":       LinkPayment,
 		"https://shop.example.jp/items/1":         LinkNews,
+		"https://shop.example.jp/oshirase.html":   LinkNews,
+		"https://shop.example.jp/shiharai.html":   LinkPayment,
 	}
 	got := map[string]LinkKind{}
 	for _, l := range Page(top, src, ref).Links {
