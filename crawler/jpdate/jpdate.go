@@ -72,6 +72,8 @@ var (
 	reKanji = regexp.MustCompile(`(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日`)
 	// 令和8年6月1日, 令和元年5月1日, R8.6.1, H31/4/30, R8年6月1日
 	reEra = regexp.MustCompile(`(令和|平成|[RrHh])\s?(\d{1,2}|元)\s?(?:年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日|([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{1,2}))`)
+	// 令和八年六月一日, 二〇二六年六月一日: formal letters write numbers in kanji.
+	reKanjiNum = regexp.MustCompile(`(令和|平成)?\s?([〇一二三四五六七八九十]+|元)\s?年\s?([〇一二三四五六七八九十]+)\s?月\s?([〇一二三四五六七八九十]+)\s?日`)
 	// ISO 8601 time after a numeric date: T10:00:00+09:00
 	reISOTime = regexp.MustCompile(`^T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?`)
 	// 6月1日(月), 6/1(月)
@@ -162,6 +164,28 @@ func findFull(s string) (Match, bool, bool) {
 		// 令和1年4月30日 does not exist: the era had not begun.
 		if c.ok && (y < 1 || c.t.Before(e.start)) {
 			c.ok = false
+		}
+		consider(c)
+		break
+	}
+	for _, ix := range reKanjiNum.FindAllStringSubmatchIndex(s, -1) {
+		ys, m, d := s[ix[4]:ix[5]], kanjiNumber(s[ix[6]:ix[7]]), kanjiNumber(s[ix[8]:ix[9]])
+		c := candidate{start: ix[0], end: ix[1]}
+		switch {
+		case ix[2] >= 0:
+			e := eras[s[ix[2]:ix[3]]]
+			y := 1
+			if ys != "元" {
+				y = kanjiNumber(ys)
+			}
+			c.t, c.ok = ymd(e.offset+y, m, d)
+			if c.ok && (y < 1 || c.t.Before(e.start)) {
+				c.ok = false
+			}
+		case ys != "元" && len([]rune(ys)) == 4:
+			c.t, c.ok = ymd(kanjiNumber(ys), m, d)
+		default:
+			continue // 六年六月一日 without an era names no year
 		}
 		consider(c)
 		break
@@ -294,6 +318,31 @@ func ymd(y, m, d int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+var kanjiDigits = map[rune]int{'〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// kanjiNumber reads 二〇二六 (digit by digit) or 二十六 / 十二 (with 十).
+func kanjiNumber(s string) int {
+	if !strings.ContainsRune(s, '十') {
+		n := 0
+		for _, r := range s {
+			n = n*10 + kanjiDigits[r]
+		}
+		return n
+	}
+	tens, ones, seen := 0, 0, false
+	for _, r := range s {
+		if r == '十' {
+			if seen {
+				return -1 // 十十
+			}
+			tens, ones, seen = max(ones, 1), 0, true // 十 alone is ten
+			continue
+		}
+		ones = ones*10 + kanjiDigits[r]
+	}
+	return tens*10 + ones
 }
 
 func atoi(s string) int {
