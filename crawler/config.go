@@ -33,9 +33,13 @@ type Config struct {
 	// MaxRetryAfter caps how long a 429/503 Retry-After is waited for;
 	// a longer one is recorded and the page skipped. Default 60s.
 	MaxRetryAfter time.Duration
-	AllowPrivate  bool // allow loopback, private and link-local addresses (tests, --allow-private)
-	Logger        *slog.Logger
-	Now           func() time.Time
+	// AllowPrivate admits loopback and private addresses (RFC 1918, CGNAT,
+	// ULA) for tests, demos and intranets (--allow-private). Link-local
+	// (cloud metadata), unspecified, multicast and reserved addresses are
+	// refused always.
+	AllowPrivate bool
+	Logger       *slog.Logger
+	Now          func() time.Time
 }
 
 const (

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,18 +29,13 @@ type Crawler struct {
 
 // New checks cfg, fills in defaults and builds a Crawler.
 func New(cfg Config) (*Crawler, error) {
-	return newCrawler(cfg, nil)
-}
-
-// newCrawler lets tests admit extra dial addresses (see dialControl).
-func newCrawler(cfg Config, allow func(netip.Addr) bool) (*Crawler, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
 	}
 	return &Crawler{
 		cfg:       cfg,
-		transport: newTransport(cfg, allow),
+		transport: newTransport(cfg),
 		gates:     newGates(cfg.Delay, cfg.Jitter),
 		robots:    &robotsCache{m: map[string]robotsCached{}},
 		page:      extract.Page,

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -479,19 +478,12 @@ func TestPrivateRefused(t *testing.T) {
 	}
 }
 
+// Even with AllowPrivate (the demo's --allow-private), a redirect to the
+// cloud metadata address is refused at dial time.
 func TestRedirectToMetadataRefused(t *testing.T) {
 	s := fullShop(t).raw("/news/", page{status: 302, header: map[string]string{"Location": "http://169.254.169.254/latest/meta-data/"}})
 	srv := s.start()
-	cfg := testConfig()
-	cfg.AllowPrivate = false
-	// Admit the test server's own address only; the guard still judges
-	// every other dial, the redirect's included.
-	loop := netip.MustParseAddr("127.0.0.1")
-	c, err := newCrawler(cfg, func(a netip.Addr) bool { return a == loop })
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := crawl(t, c, nil, srv.URL+"/")[0]
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
 	f, _ := fetchOf(rep, srv.URL+"/news/")
 	if f.ErrKind != ErrPrivate || f.Status != 0 {
 		t.Errorf("redirect to 169.254.169.254: %+v, want ErrKind private", f)
@@ -556,7 +548,7 @@ func TestShieldInflatesUnaskedGzip(t *testing.T) {
 	defer srv.Close()
 	cfg := testConfig()
 	cfg.MaxBodySize = 1000
-	rt := newTransport(cfg, nil)
+	rt := newTransport(cfg)
 	req, _ := http.NewRequest(http.MethodGet, srv.URL, nil)
 	req.Header.Set("Accept-Encoding", "gzip")
 	res, err := rt.RoundTrip(req)

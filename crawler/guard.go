@@ -47,12 +47,25 @@ func publicAddr(ip netip.Addr) bool {
 	return true
 }
 
+// privateAllowed is what AllowPrivate (--allow-private) admits: loopback
+// and private networks (RFC 1918, CGNAT, IPv6 ULA), where a demo or an
+// intranet shop lives. Link-local (169.254.169.254 is the cloud metadata
+// service), unspecified (0.0.0.0 reaches the local host), multicast and
+// reserved ranges stay refused even then: no shop lives there, and a
+// redirect to the metadata service is the classic server-side request
+// forgery.
+func privateAllowed(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	return ip.IsLoopback() || ip.IsPrivate() || cgnat.Contains(ip)
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
 // dialControl returns the dialer's Control hook. It runs after DNS
 // resolution and before connect, for every connection the transport opens,
 // redirects included: the one place a DNS name pointing at 127.0.0.1 or a
-// redirect to 169.254.169.254 cannot slip past. allow, when set, admits
-// extra addresses (tests admit their own 127.0.0.1 server and nothing else).
-func dialControl(allow func(netip.Addr) bool) func(network, address string, _ syscall.RawConn) error {
+// redirect to 169.254.169.254 cannot slip past.
+func dialControl(allowPrivate bool) func(network, address string, _ syscall.RawConn) error {
 	return func(network, address string, _ syscall.RawConn) error {
 		host, _, err := net.SplitHostPort(address)
 		if err != nil {
@@ -62,7 +75,7 @@ func dialControl(allow func(netip.Addr) bool) func(network, address string, _ sy
 		if err != nil {
 			return fmt.Errorf("%w: %s", errPrivate, host)
 		}
-		if publicAddr(ip) || (allow != nil && allow(ip)) {
+		if publicAddr(ip) || (allowPrivate && privateAllowed(ip)) {
 			return nil
 		}
 		return fmt.Errorf("%w: %s", errPrivate, host)

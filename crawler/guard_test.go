@@ -47,15 +47,33 @@ func TestPublicAddr(t *testing.T) {
 }
 
 func TestDialControl(t *testing.T) {
-	ctl := dialControl(nil)
-	if err := ctl("tcp", "127.0.0.1:80", nil); !errors.Is(err, errPrivate) {
-		t.Errorf("127.0.0.1: %v, want errPrivate", err)
+	tests := []struct {
+		addr         string
+		allowPrivate bool
+		ok           bool
+	}{
+		{"93.184.215.14:443", false, true},
+		{"127.0.0.1:80", false, false},
+		{"[::1]:443", false, false},
+		{"10.0.0.5:80", false, false},
+		{"127.0.0.1:80", true, true},
+		{"10.0.0.5:80", true, true},
+		{"100.100.100.100:80", true, true},
+		{"[fd12::1]:80", true, true},
+		{"169.254.169.254:80", true, false}, // metadata: never
+		{"[fe80::1]:80", true, false},
+		{"0.0.0.0:80", true, false},
+		{"224.0.0.1:80", true, false},
+		{"not-an-address", true, false},
 	}
-	if err := ctl("tcp", "[::1]:443", nil); !errors.Is(err, errPrivate) {
-		t.Errorf("::1: %v, want errPrivate", err)
-	}
-	if err := ctl("tcp", "93.184.215.14:443", nil); err != nil {
-		t.Errorf("public address refused: %v", err)
+	for _, tt := range tests {
+		err := dialControl(tt.allowPrivate)("tcp", tt.addr, nil)
+		if ok := err == nil; ok != tt.ok {
+			t.Errorf("dial %s (allowPrivate=%v): err %v, want ok=%v", tt.addr, tt.allowPrivate, err, tt.ok)
+		}
+		if err != nil && !errors.Is(err, errPrivate) {
+			t.Errorf("dial %s: %v does not wrap errPrivate", tt.addr, err)
+		}
 	}
 }
 

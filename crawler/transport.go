@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"net/netip"
 	"strings"
 	"time"
 )
@@ -20,11 +19,8 @@ const hdrRawContentType = "X-Maintwatch-Content-Type"
 
 // newTransport is the only way the crawler reaches the network.
 // No proxy: the dial guard must see the shop's own address.
-func newTransport(cfg Config, allow func(netip.Addr) bool) http.RoundTripper {
-	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if !cfg.AllowPrivate {
-		d.Control = dialControl(allow)
-	}
+func newTransport(cfg Config) http.RoundTripper {
+	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Control: dialControl(cfg.AllowPrivate)}
 	t := &http.Transport{
 		Proxy:                 nil,
 		DialContext:           d.DialContext,
