@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// noticeFrom reads date, title, body and detail link out of an item.
+func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
+	n := Notice{URL: p.site.pageString(), DateText: d.text}
+	if d.ok {
+		n.Date = d.date
+	}
+	var titleLink, anyLink *html.Node
+	var heading *html.Node
+	for _, nd := range nodes {
+		if nd.Type != html.ElementNode {
+			continue
+		}
+		for _, e := range append([]*html.Node{nd}, all(nd)...) {
+			switch {
+			case isHref(e) && titleLink == nil && !isMoreLink(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+				titleLink = e
+			case isHref(e) && anyLink == nil && p.detailURL(e) != "":
+				anyLink = e
+			case heading == nil && isHeading(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+				heading = e
+			}
+		}
+	}
+	switch {
+	case titleLink != nil:
+		n.Title = stripDate(textOf(titleLink), d.text)
+		n.DetailURL = p.detailURL(titleLink)
+	case heading != nil:
+		n.Title = stripDate(textOf(heading), d.text)
+	}
+	if n.DetailURL == "" && anyLink != nil {
+		n.DetailURL = p.detailURL(anyLink)
+	}
+	lines := linesOf(isMoreLink, nodes...)
+	var body []string
+	dateLeft, titleLeft := true, n.Title != ""
+	for _, l := range lines {
+		if dateLeft && d.text != "" && strings.Contains(l, d.text) {
+			l = stripDate(l, d.text)
+			dateLeft = false
+			if letters(dateLabel.ReplaceAllString(l, "")) == 0 {
+				continue
+			}
+		}
+		if titleLeft && strings.Contains(l, n.Title) {
+			rest := stripDate(strings.Replace(l, n.Title, "", 1), "")
+			titleLeft = false
+			// What is left beside a linked title is a category label
+			// (重要, イベント), not a body.
+			if letters(rest) < 8 {
+				continue
+			}
+			l = rest
+		}
+		if letters(l) == 0 {
+			continue
+		}
+		if n.Title == "" {
+			n.Title = stripDate(l, "")
+			continue
+		}
+		body = append(body, l)
+	}
+	if letters(n.Title) < 2 || siteStamp.MatchString(n.Title) {
+		return Notice{}, false
+	}
+	// A hand-made whatsnew page puts a whole paragraph after the date: its
+	// first sentence is the title and the paragraph the body.
+	if utf8.RuneCountInString(n.Title) > 120 {
+		if i := strings.IndexAny(n.Title, "。!?"); i > 0 {
+			_, size := utf8.DecodeRuneInString(n.Title[i:])
+			body = append([]string{n.Title}, body...)
+			n.Title = n.Title[:i+size]
+		}
+	}
+	n.Body = strings.Join(body, " ")
+	return p.finish(n), true
+}
+
+// separators are trimmed from a title; brackets are kept (【重要】).
+const separators = " ・■□◆◇●○▼▽▶►>›»★☆※*-|:/"
+
+// emptyBrackets are what is left of "[2026.06.01]" once the date is removed.
+var emptyBrackets = regexp.MustCompile(`\[\s*\]|\(\s*\)|【\s*】|<\s*>|「\s*」|〔\s*〕`)
+
+// stripDate removes the date and the separators around it from s.
+func stripDate(s, date string) string {
+	if date != "" {
+		s = strings.Replace(s, date, "", 1)
+	}
+	s = emptyBrackets.ReplaceAllString(s, "")
+	return clean(strings.Trim(clean(s), separators))
+}
+
+func isHeading(e *html.Node) bool {
+	switch e.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	c := strings.ToLower(attr(e, "class"))
+	return strings.Contains(c, "title") || strings.Contains(c, "heading")
+}
+
+// all lists the elements under n in document order.
+func all(n *html.Node) []*html.Node {
+	var out []*html.Node
+	elements(n, func(e *html.Node) bool {
+		out = append(out, e)
+		return len(out) < 2000
+	})
+	return out
+}
