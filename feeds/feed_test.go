@@ -111,7 +111,7 @@ func TestParsedFields(t *testing.T) {
 				t.Errorf("categories = %q", got)
 			}
 			if !strings.Contains(last.Content, "https://shop-a.example.jp/news/12") || !strings.Contains(last.Content, "2026年5月20日") ||
-				!strings.Contains(last.Content, "再開時期は未定です") {
+				!strings.Contains(last.Content, "再開時期は未定です") || !strings.Contains(last.Content, "dated 2026-05-19 (2026年5月19日)") {
 				t.Errorf("content lacks evidence url/date/text: %s", last.Content)
 			}
 			if want := "ec-cube"; f.Items[0].Categories[1] != want {

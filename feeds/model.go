@@ -246,12 +246,12 @@ var contentTmpl = template.Must(template.New("content").Parse(
 	`<p>{{.Name}} (<a href="{{.Site}}">{{.Site}}</a>): <strong>{{.Status}}</strong>, score {{printf "%.2f" .Score}}, platform {{.Platform}}, card payment stopped since {{.Opened}}, first flagged {{.Flagged}}.</p>
 <ul>
 {{- range .Evidence}}
-<li><a href="{{.URL}}">{{.URL}}</a>, seen {{.Seen}}:<br><q>{{.Text}}</q></li>
+<li><a href="{{.URL}}">{{.URL}}</a>{{with .Dated}}, dated {{.}}{{end}}, seen {{.Seen}}:<br><q>{{.Text}}</q></li>
 {{- end}}
 </ul>
 <p><a href="{{.Link}}">Full evidence and timeline</a></p>`))
 
-type contentEvidence struct{ URL, Text, Seen string }
+type contentEvidence struct{ URL, Text, Seen, Dated string }
 
 func renderContent(it Item, e store.SiteEpisode, name string) string {
 	x := textutil.StripInvalidXML
@@ -272,10 +272,12 @@ func renderContent(it Item, e store.SiteEpisode, name string) string {
 		if text == "" && o.URL == "" {
 			continue
 		}
-		data.Evidence = append(data.Evidence, contentEvidence{
-			URL: x(o.URL), Text: text,
-			Seen: o.Seen.UTC().Format(time.RFC3339) + " (" + textutil.JPDate(o.Seen.UTC()) + ")",
-		})
+		ev := contentEvidence{URL: x(o.URL), Text: text,
+			Seen: textutil.DateTime(o.Seen) + " (" + textutil.JPDate(o.Seen) + ")"}
+		if !o.Date.IsZero() {
+			ev.Dated = textutil.BothDates(o.Date)
+		}
+		data.Evidence = append(data.Evidence, ev)
 	}
 	var b bytes.Buffer
 	if err := contentTmpl.Execute(&b, data); err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"maintwatch/feeds/internal/fake"
+	"maintwatch/feeds/internal/textutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -43,10 +44,10 @@ func TestParseWeek(t *testing.T) {
 		in   string
 		want time.Time
 	}{
-		{"2026-W01", time.Date(2025, 12, 29, 0, 0, 0, 0, time.UTC)},
-		{"2026-W22", time.Date(2026, 5, 25, 0, 0, 0, 0, time.UTC)},
-		{"2026-W53", time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC)},
-		{"2021-W01", time.Date(2021, 1, 4, 0, 0, 0, 0, time.UTC)},
+		{"2026-W01", time.Date(2025, 12, 29, 0, 0, 0, 0, textutil.JST)},
+		{"2026-W22", time.Date(2026, 5, 25, 0, 0, 0, 0, textutil.JST)},
+		{"2026-W53", time.Date(2026, 12, 28, 0, 0, 0, 0, textutil.JST)},
+		{"2021-W01", time.Date(2021, 1, 4, 0, 0, 0, 0, textutil.JST)},
 	}
 	for _, c := range cases {
 		got, err := ParseWeek(c.in)

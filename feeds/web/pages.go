@@ -5,7 +5,6 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-	"time"
 
 	"maintwatch/feeds/internal/textutil"
 )
@@ -14,16 +13,11 @@ import (
 var templateFS embed.FS
 
 var funcs = template.FuncMap{
-	"date":   textutil.BothDates,
-	"jp":     textutil.JPDate,
-	"wareki": textutil.Wareki,
-	"ndays":  textutil.Days,
-	"datetime": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format(time.RFC3339)
-	},
+	"date":     textutil.BothDates,
+	"jp":       textutil.JPDate,
+	"wareki":   textutil.Wareki,
+	"ndays":    textutil.Days,
+	"datetime": textutil.DateTime,
 }
 
 // pages holds one template set per page, each with the shared layout.

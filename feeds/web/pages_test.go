@@ -24,7 +24,7 @@ func TestSitePage(t *testing.T) {
 		// evidence with page URL and date in both styles
 		"再開時期は未定です", "https://shop-a.example.jp/news/12", "2026-05-19 (2026年5月19日)", "令和8年5月19日",
 		// fetch time, charset, HTTP status, SHA-256 linked to the snapshot
-		"2026-05-20T09:00:00Z", "shift_jis", "HTTP 200",
+		"2026-05-20T18:00:00&#43;09:00", "shift_jis", "HTTP 200",
 		`href="/snapshots/5d41402abc4b2a76b9719d911017c592aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"`,
 		// every observation, the payment one included
 		"<code>crawl</code>", "<code>payment</code>", "other methods offered: true",

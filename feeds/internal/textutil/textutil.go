@@ -60,19 +60,34 @@ func validXMLRune(r rune) bool {
 	return false
 }
 
-// ISODate is the date part of t in RFC 3339 (2026-06-01), in t's location.
+// JST is Japan Standard Time (no daylight saving since 1951). Dates shown to
+// people are in JST: the shops date their notices in it, and a notice of
+// 2026年6月1日 stored as 2026-05-31T15:00Z must read 6月1日. A fixed zone
+// needs no tzdata on the host.
+var JST = time.FixedZone("JST", 9*60*60)
+
+// ISODate is the JST date of t in RFC 3339 form (2026-06-01).
 func ISODate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	return t.In(JST).Format("2006-01-02")
 }
 
-// JPDate writes t the Japanese way: 2026年6月1日.
+// DateTime is t in RFC 3339 at +09:00.
+func DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(JST).Format(time.RFC3339)
+}
+
+// JPDate writes t's JST date the Japanese way: 2026年6月1日.
 func JPDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	t = t.In(JST)
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
@@ -86,6 +101,7 @@ func Wareki(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	t = t.In(JST)
 	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	if d.Before(reiwaStart) {
 		return JPDate(t)

@@ -52,6 +52,13 @@ func TestDates(t *testing.T) {
 	if got := BothDates(d); got != "2026-06-01 (2026年6月1日)" {
 		t.Errorf("BothDates = %q", got)
 	}
+	late := time.Date(2026, 5, 31, 15, 0, 0, 0, time.UTC) // 6月1日 0:00 JST
+	if got := BothDates(late); got != "2026-06-01 (2026年6月1日)" {
+		t.Errorf("BothDates(15:00Z) = %q, want the JST date", got)
+	}
+	if got := DateTime(late); got != "2026-06-01T00:00:00+09:00" {
+		t.Errorf("DateTime = %q", got)
+	}
 	if got := DaysBetween(d, d.Add(36*time.Hour)); got != 1 {
 		t.Errorf("DaysBetween = %d", got)
 	}
