@@ -236,3 +236,38 @@ func TestNoNoticeFromStrayDates(t *testing.T) {
 		}
 	}
 }
+
+func TestDetailShapes(t *testing.T) {
+	tests := []struct {
+		name, html, title, date, bodyHas, bodyNot string
+	}{
+		{"title tag only", `<title>カード決済停止のお知らせ | ショップ</title><body><p>システム不具合のため停止します。</p></body>`,
+			"カード決済停止のお知らせ", "", "システム不具合", ""},
+		{"logo h1 in header div", `<div id="header"><h1>ショップ名</h1></div><div id="contents"><h2>カード決済停止</h2><p>2026.06.01</p><p>停止します。詳細は追ってお知らせします。</p></div><div id="footer">会社概要</div>`,
+			"カード決済停止", "2026-06-01", "停止します。", "会社概要"},
+		{"date in title is the event", `<div class="entry"><h1>6月10日(水)メンテナンスのお知らせ</h1><p>掲載日: 2026年6月1日</p><p>6月10日にメンテナンスを行います。</p></div>`,
+			"6月10日(水)メンテナンスのお知らせ", "2026-06-01", "メンテナンスを行います", ""},
+		{"no date", `<article><h1>お知らせ</h1><p>ただいまカード決済をご利用いただけません。</p></article>`,
+			"お知らせ", "", "カード決済", ""},
+		{"nav dropped", `<nav><a href="/">トップ</a><a href="/news">お知らせ一覧</a></nav><main><h1>休業</h1><p>本日は休業いたします。よろしくお願いします。</p></main><aside>人気商品ランキング</aside>`,
+			"休業", "", "本日は休業", "ランキング"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := Detail("https://shop.example.jp/n/1", tt.html, ref)
+			date := ""
+			if !n.Date.IsZero() {
+				date = n.Date.Format("2006-01-02")
+			}
+			if n.Title != tt.title || date != tt.date {
+				t.Fatalf("title %q date %q, want %q %q", n.Title, date, tt.title, tt.date)
+			}
+			if !strings.Contains(n.Body, tt.bodyHas) || (tt.bodyNot != "" && strings.Contains(n.Body, tt.bodyNot)) {
+				t.Fatalf("body %q: want %q, not %q", n.Body, tt.bodyHas, tt.bodyNot)
+			}
+			if n.URL != "https://shop.example.jp/n/1" {
+				t.Fatalf("url %q", n.URL)
+			}
+		})
+	}
+}

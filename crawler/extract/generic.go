@@ -223,6 +223,8 @@ func itemDateEnd(rest string, hasYear, slash bool) bool {
 	switch {
 	case rest == "":
 		return true
+	case eventSuffix.MatchString(rest):
+		return false
 	case r >= 'ぁ' && r <= 'ゟ', strings.ContainsRune("〜~～-ー–", r):
 		return false
 	case !hasYear && slash:
@@ -230,6 +232,10 @@ func itemDateEnd(rest string, hasYear, slash bool) bool {
 	}
 	return true
 }
+
+// eventSuffix glued to a date makes it an event's date ("2026.07.01発売",
+// "6月20日頃"), not the date a notice was posted.
+var eventSuffix = regexp.MustCompile(`^(?:発売|入荷|発送予定|到着|お届け|予定|頃|以降|迄|締切|〆切|必着|消印)`)
 
 // clockAfter is a time of day written right after a date.
 var clockAfter = regexp.MustCompile(`^\s?\d{1,2}:\d{2}(?::\d{2})?`)
