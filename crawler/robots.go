@@ -2,6 +2,8 @@ package crawler
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -112,7 +114,12 @@ func (cy *cycle) robotsVerdictOf(host string, f *Fetch) robotsVerdict {
 	case f.Status >= 200 && f.Status < 300:
 		body := f.Body
 		if len(body) > robotsCap {
+			// Keep what is parsed, and let the hash name what is kept: the
+			// store checks that a fetch's SHA-256 is the hash of its body.
 			body = body[:robotsCap]
+			sum := sha256.Sum256(body)
+			f.SHA256 = hex.EncodeToString(sum[:])
+			f.Truncated = true
 		}
 		data, err := robotstxt.FromBytes(body)
 		if err != nil {
