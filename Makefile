@@ -21,7 +21,7 @@ test:
 # site-level precision and recall on the demo shops and a generated web.
 eval:
 	$(GO) run ./nlp/cmd/evalnlp
-	$(GO) test -count=1 -run 'TestSiteLevelEval' -v ./cycle | grep -v '^=== RUN'
+	MAINTWATCH_EVAL_SHOPS=120 $(GO) test -count=1 -run TestSiteLevelEval -v ./cycle | grep -v "^=== RUN"
 
 # Every benchmark of the project, as ratios against in-run baselines.
 bench:

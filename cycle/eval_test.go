@@ -143,7 +143,7 @@ func TestSiteLevelEval(t *testing.T) {
 	// Every scenario starts inside the replay (day 0s fall in the first
 	// GenerateWindowDays days), so the truth "crawled daily since day 0"
 	// holds for every shop.
-	shops, days := envInt("MAINTWATCH_EVAL_SHOPS", 40), envInt("MAINTWATCH_EVAL_DAYS", demoweb.GenerateWindowDays+5)
+	shops, days := envInt("MAINTWATCH_EVAL_SHOPS", 24), envInt("MAINTWATCH_EVAL_DAYS", demoweb.GenerateWindowDays+5)
 	start := time.Date(2026, 4, 1, 0, 0, 0, 0, time.FixedZone("JST", 9*3600))
 	var clock atomic.Int64
 	clock.Store(start.UnixNano())

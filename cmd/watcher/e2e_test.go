@@ -36,10 +36,10 @@ type jsonFeed struct {
 }
 
 // TestEndToEndDemo runs import → crawl → feed in-process against the demo
-// shops on two consecutive days and checks the flagged set against each
-// shop's ground truth: day 0 flags the sudden card suspension only; day 1
-// adds the shops whose weak signal (banner, payment page) has persisted over
-// two cycles.
+// shops on three consecutive days and checks the flagged set against each
+// shop's ground truth every day: the sudden card suspension is flagged on the
+// first crawl; the shops whose weak signal (banner, payment page) starts on
+// day 1 are flagged once it has persisted over two cycles, on day 2.
 func TestEndToEndDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: loads the dictionary and crawls the demo web")
@@ -64,7 +64,7 @@ func TestEndToEndDemo(t *testing.T) {
 		t.Fatalf("import: %d %s", code, stderr)
 	}
 
-	for day := range 2 {
+	for day := range 3 {
 		at := day0.AddDate(0, 0, day)
 		clock.Store(at.UnixNano())
 		nowFlag := at.Format(time.RFC3339)
