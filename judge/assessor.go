@@ -19,7 +19,11 @@ type assessor struct {
 	scheduled []time.Time // dates of scheduled-maintenance notices
 	stops     []stop      // earlier open-ended card stops
 
-	cardEverAvailable bool
+	// cardPages are the payment pages (by URL) that once offered the card:
+	// a removal only counts on a page we saw offer it, so a shop moving its
+	// guide to another URL (or the extractor reading another page) is not a
+	// removal.
+	cardPages map[string]bool
 	cardDown          bool // the payment page shows card removed while others stay
 	cardDownCycles    int
 	cardDownObs       Observation
@@ -43,7 +47,7 @@ type stop struct {
 }
 
 func newAssessor(c Context, now time.Time) *assessor {
-	return &assessor{ctx: c, now: now, keys: map[string]int{}}
+	return &assessor{ctx: c, now: now, keys: map[string]int{}, cardPages: map[string]bool{}}
 }
 
 // cur returns the episode new observations belong to, or nil.

@@ -294,3 +294,18 @@ func TestScenarioRoutineSlipWithCardGreyedOut(t *testing.T) {
 		t.Fatalf("sequence %q, want never flagged", got)
 	}
 }
+
+// The payment guide moved to another URL that lists no card: not a removal
+// (the card was never seen offered there).
+func TestScenarioPaymentPageMoved(t *testing.T) {
+	s := newSim(t)
+	s.quiet(-30, 0)
+	for d := 0; d <= 4; d++ {
+		s.add(Observation{Kind: KindPayment, Seen: s.cycleAt(d), URL: "https://shop.example/law", Text: "お支払い方法: 銀行振込 / 代金引換",
+			OtherMethods: true})
+		s.crawl(d)
+	}
+	if got := compress(0, s.replay(0, 4)); got != "0:-" {
+		t.Fatalf("sequence %q, want never flagged", got)
+	}
+}

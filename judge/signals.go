@@ -195,15 +195,15 @@ func (a *assessor) bannerCycle(c cycle) {
 }
 
 // paymentCycle updates the payment-page state from a readable cycle.
-// Removal only counts against an earlier observation that offered the card:
-// a shop that never took cards has nothing to remove.
+// Removal only counts against an earlier observation of the same page that
+// offered the card: a shop that never took cards has nothing to remove.
 func (a *assessor) paymentCycle(c cycle) {
 	if p := c.payment; p != nil {
 		switch {
 		case p.CardAvailable:
-			a.cardEverAvailable = true
+			a.cardPages[p.URL] = true
 			a.cardDown = false
-		case p.OtherMethods && a.cardEverAvailable:
+		case p.OtherMethods && a.cardPages[p.URL]:
 			if !a.cardDown {
 				a.cardDownCycles, a.cardEp = 0, nil
 				a.cardDownObs = *p

@@ -103,6 +103,10 @@ const (
 	wPayment = 0.25
 	// wSiteDown: the whole site behind a メンテナンス中 page or 503; some
 	// leaking shops stay so for months, but so does a shop being rebuilt.
+	// Decision: suspected on its second cycle like any weak signal, escalated
+	// on the day it has lasted escalateAfter (a month-long closure is the
+	// "メンテナンス中 for months" pattern), resolved the first cycle the site
+	// answers again.
 	wSiteDown = 0.25
 	// wPersistence: a weak signal seen on persistCycles crawl cycles is no
 	// longer a glitch (PEERS.md §4.5: at least two consecutive sightings).
