@@ -23,10 +23,10 @@ type assessor struct {
 	// a removal only counts on a page we saw offer it, so a shop moving its
 	// guide to another URL (or the extractor reading another page) is not a
 	// removal.
-	cardPages map[string]bool
-	cardDown          bool // the payment page shows card removed while others stay
-	cardDownCycles    int
-	cardDownObs       Observation
+	cardPages      map[string]bool
+	cardDown       bool // the payment page shows card removed while others stay
+	cardDownCycles int
+	cardDownObs    Observation
 
 	bannerOn        bool
 	bannerCycles    int
