@@ -271,3 +271,31 @@ func TestDetailShapes(t *testing.T) {
 		})
 	}
 }
+
+// EC-CUBE 4 Help/tradelaw.twig: one <dl> per row in .ec-borderedDefs.
+func TestPaymentTradelawDefs(t *testing.T) {
+	tests := []struct {
+		name, value              string
+		methods                  int
+		cardOffered, cardStopped bool
+	}{
+		{"card listed", `クレジットカード決済<br>銀行振込<br>代金引換`, 3, true, false},
+		{"card removed", `銀行振込<br>代金引換`, 2, false, false},
+		{"card stopped", `クレジットカード決済(現在停止中)、銀行振込、代金引換`, 3, true, true},
+		{"remark line", `・クレジットカード<br>※ただいまシステムメンテナンスのためご利用いただけません<br>・銀行振込`, 2, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<div class="ec-borderedDefs"><dl id="trade_term02"><dt>注文方法</dt><dd>インターネット</dd></dl>` +
+				`<dl id="trade_term03"><dt>支払方法</dt><dd>` + tt.value + `</dd></dl>` +
+				`<dl id="trade_term04"><dt>支払期限</dt><dd>銀行振込はご注文後7日以内</dd></dl></div>`
+			p := Page(top, src, ref).Payment
+			if p == nil {
+				t.Fatal("no payment")
+			}
+			if len(p.Methods) != tt.methods || p.CardOffered != tt.cardOffered || p.CardSuspended != tt.cardStopped {
+				t.Fatalf("got %+v", *p)
+			}
+		})
+	}
+}
