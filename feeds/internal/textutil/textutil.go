@@ -130,8 +130,11 @@ func DaysBetween(a, b time.Time) int {
 	return int(b.Sub(a) / (24 * time.Hour))
 }
 
-// Days is "1 day" or "n days".
+// Days is "less than a day", "1 day" or "n days".
 func Days(n int) string {
+	if n <= 0 {
+		return "less than a day"
+	}
 	if n == 1 {
 		return "1 day"
 	}

@@ -63,3 +63,11 @@ func TestDates(t *testing.T) {
 		t.Errorf("DaysBetween = %d", got)
 	}
 }
+
+func TestDays(t *testing.T) {
+	for n, want := range map[int]string{0: "less than a day", 1: "1 day", 12: "12 days"} {
+		if got := Days(n); got != want {
+			t.Errorf("Days(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
