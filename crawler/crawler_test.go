@@ -484,9 +484,9 @@ func TestRedirectToMetadataRefused(t *testing.T) {
 	s := fullShop(t).raw("/news/", page{status: 302, header: map[string]string{"Location": "http://169.254.169.254/latest/meta-data/"}})
 	srv := s.start()
 	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
-	f, _ := fetchOf(rep, srv.URL+"/news/")
+	f, _ := fetchOf(rep, "http://169.254.169.254/latest/meta-data/")
 	if f.ErrKind != ErrPrivate || f.Status != 0 {
-		t.Errorf("redirect to 169.254.169.254: %+v, want ErrKind private", f)
+		t.Errorf("redirect to 169.254.169.254: %+v, want ErrKind private\n%s", f, describe(rep))
 	}
 	if rep.ErrKind != "" {
 		t.Errorf("site failed (%s) though only its news page redirects", rep.ErrKind)
@@ -566,5 +566,46 @@ func TestShieldInflatesUnaskedGzip(t *testing.T) {
 	if res.Header.Get("Content-Type") != "text/html" || res.Header.Get(hdrRawContentType) != "text/html; charset=Shift_JIS" {
 		t.Errorf("content type %q / raw %q: the charset must be hidden from colly and kept for decode",
 			res.Header.Get("Content-Type"), res.Header.Get(hdrRawContentType))
+	}
+}
+
+// A shop that moved to another host: the new host's robots.txt comes before
+// its pages, and the walk goes on there.
+func TestCrossHostRedirect(t *testing.T) {
+	b := fullShop(t).raw("/robots.txt", page{body: []byte("User-agent: *\nDisallow: /news/\n")})
+	srvB := b.start()
+	a := newShop(t).
+		raw("/robots.txt", page{status: 404}).
+		raw("/", page{status: 301, header: map[string]string{"Location": srvB.URL + "/"}})
+	srvA := a.start()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srvA.URL+"/")[0]
+	if rep.ErrKind != "" || !rep.TopFresh {
+		t.Fatalf("moved shop not crawled:\n%s", describe(rep))
+	}
+	if got := b.paths(); len(got) < 2 || got[0] != "/robots.txt" || got[1] != "/" {
+		t.Errorf("new host saw %v, want robots.txt first, then the top page", got)
+	}
+	if b.count("/news/") != 0 || b.count("/guide/payment.html") != 1 {
+		t.Errorf("new host's robots.txt not obeyed, or its pages not walked: %v", b.paths())
+	}
+	hop, _ := fetchOf(rep, srvA.URL+"/")
+	if hop.Status != 301 || hop.Location != srvB.URL+"/" || hop.ErrKind != "" {
+		t.Errorf("redirect hop recorded as %+v", hop)
+	}
+}
+
+func TestCrossHostRedirectLoop(t *testing.T) {
+	var srvA, srvB *httptest.Server
+	srvA = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srvB.URL+r.URL.Path+"x", http.StatusFound)
+	}))
+	srvB = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srvA.URL+r.URL.Path+"y", http.StatusFound)
+	}))
+	defer srvA.Close()
+	defer srvB.Close()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srvA.URL+"/")[0]
+	if rep.ErrKind != ErrRedirects {
+		t.Errorf("ErrKind = %q, want redirects\n%s", rep.ErrKind, describe(rep))
 	}
 }

@@ -58,6 +58,11 @@ func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 			return fmt.Errorf("crawler: redirect to %s scheme refused", req.URL.Scheme)
 		}
+		// Another host has its own robots.txt and its own gate: hand the
+		// 3xx back and let the walk request it properly.
+		if !strings.EqualFold(req.URL.Host, via[len(via)-1].URL.Host) {
+			return http.ErrUseLastResponse
+		}
 		return nil
 	})
 	col.OnRequest(func(r *colly.Request) {
@@ -171,6 +176,15 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 		f.Links = prior.Links
 		return f, ""
 	case a.status >= 200 && a.status < 300:
+	case a.status >= 300 && a.status < 400 && a.header.Get("Location") != "":
+		// A cross-host redirect handed back by the redirect handler.
+		base, _ := url.Parse(finalURL(f))
+		if loc, err := base.Parse(a.header.Get("Location")); err == nil && base != nil {
+			f.Location = loc.String()
+			return f, ""
+		}
+		f.ErrKind, f.Err = ErrHTTP, fmt.Sprintf("HTTP %d with an unreadable Location", a.status)
+		return f, ""
 	case a.status == http.StatusServiceUnavailable:
 		f.ErrKind, f.Err = ErrMaintenance, "HTTP 503 Service Unavailable"
 		f.Body = cy.cap(&f, a.body)

@@ -50,8 +50,12 @@ const (
 
 // Fetch is one request and what came of it: the evidence record.
 type Fetch struct {
-	URL          string         `json:"url"`
-	FinalURL     string         `json:"final_url,omitempty"` // after redirects
+	URL      string `json:"url"`
+	FinalURL string `json:"final_url,omitempty"` // after redirects
+	// Location is set on a 3xx the crawler did not follow itself: a redirect
+	// to another host, which is fetched as its own request after that host's
+	// robots.txt, through that host's politeness gate. (Added by the crawler.)
+	Location     string         `json:"location,omitempty"`
 	Kind         PageKind       `json:"kind"`
 	FetchedAt    time.Time      `json:"fetched_at"`
 	Status       int            `json:"status"` // 0 when no response

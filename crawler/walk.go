@@ -57,11 +57,9 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 		return finish()
 	}
 	// A shop that moved (http → https, bare → www) lives on its final host.
-	if top.FinalURL != "" {
-		if fu, err := url.Parse(top.FinalURL); err == nil {
-			run.host = fu.Host
-			run.seen[fu.String()] = true
-		}
+	if fu, err := url.Parse(finalURL(top)); err == nil {
+		run.host = fu.Host
+		run.seen[fu.String()] = true
 	}
 	links := top.Links
 	if top.Fresh() {
@@ -176,9 +174,27 @@ func (run *siteRun) visit(ctx context.Context, u string, kind PageKind) (Fetch, 
 	return f, text, true
 }
 
-// get checks robots.txt for u's host (fetching it first when this cycle has
-// not), then fetches u with the validators History remembers.
+// get fetches u, following redirects to other hosts as requests of their
+// own (each after its host's robots.txt), at most MaxRedirects of them.
+// The Fetch returned is the last hop's.
 func (run *siteRun) get(ctx context.Context, u string, kind PageKind) (Fetch, string, error) {
+	for hops := 0; ; hops++ {
+		f, text, err := run.getOne(ctx, u, kind)
+		if err != nil || f.Location == "" {
+			return f, text, err
+		}
+		if hops >= run.cy.c.cfg.MaxRedirects || run.seen[f.Location] {
+			last := &run.rep.Fetches[len(run.rep.Fetches)-1]
+			last.ErrKind, last.Err = ErrRedirects, "too many redirects"
+			return *last, "", nil
+		}
+		u = f.Location
+	}
+}
+
+// getOne checks robots.txt for u's host (fetching it first when this cycle
+// has not), then fetches u with the validators History remembers.
+func (run *siteRun) getOne(ctx context.Context, u string, kind PageKind) (Fetch, string, error) {
 	cy := run.cy
 	cfg := cy.c.cfg
 	run.seen[u] = true
