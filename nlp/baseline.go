@@ -9,24 +9,28 @@ import "strings"
 // `make eval` can show what the token rules add.
 func Baseline(text string) Label {
 	s := []rune(cleanText(text))
-	str := string(s)
-	for _, kw := range []string{"メンテナンス", "不具合"} {
-		off := 0
-		for {
-			k := strings.Index(str[off:], kw)
-			if k < 0 {
-				break
+	for _, kw := range [][]rune{[]rune("メンテナンス"), []rune("不具合")} {
+		for p := 0; p+len(kw) <= len(s); p++ {
+			if !hasRunePrefix(s[p:], kw) {
+				continue
 			}
-			pos := len([]rune(str[:off+k]))
-			lo, hi := max(0, pos-baselineReach), min(len(s), pos+baselineReach)
+			lo, hi := max(0, p-baselineReach), min(len(s), p+len(kw)+baselineReach)
 			near := string(s[lo:hi])
 			if strings.Contains(near, "カード") && strings.Contains(near, "停止") {
 				return Suspicious
 			}
-			off += k + len(kw)
 		}
 	}
 	return Unrelated
 }
 
 const baselineReach = 60
+
+func hasRunePrefix(s, prefix []rune) bool {
+	for i, r := range prefix {
+		if s[i] != r {
+			return false
+		}
+	}
+	return true
+}

@@ -25,11 +25,26 @@ func New() (*Classifier, error) {
 
 // Classify labels one notice (title and body, plain text or HTML remnants).
 func (c *Classifier) Classify(text string) Result {
+	return c.classify(text, true)
+}
+
+// classify runs the pipeline; prefilter=false tokenizes every sentence (only
+// for the test that proves the prefilter loses nothing).
+func (c *Classifier) classify(text string, prefilter bool) Result {
 	sents := splitSentences(cleanText(text))
-	cand := candidates(sents)
-	n := notice{sents: sents, facts: make([]facts, len(sents)), read: cand}
+	var cand []bool
+	if prefilter {
+		cand = candidates(sents)
+	} else {
+		cand = make([]bool, len(sents))
+		for i := range cand {
+			cand[i] = true
+		}
+	}
+	n := notice{sents: sents, facts: make([]facts, len(sents))}
 	for i := range sents {
 		if !cand[i] {
+			n.facts[i] = skimmed(&sents[i])
 			continue
 		}
 		sents[i].toks = tokenize(c.tok, sents[i].text)
@@ -46,6 +61,12 @@ func candidates(sents []sentence) []bool {
 	for i := range sents {
 		hit[i] = hasAnchor(sents[i].low)
 	}
+	return expandToWindows(sents, hit)
+}
+
+// expandToWindows adds the lines with a digit within two sentences of a hit:
+// the 【日時】 line under メンテナンスのお知らせ.
+func expandToWindows(sents []sentence, hit []bool) []bool {
 	cand := make([]bool, len(sents))
 	for i := range sents {
 		if hit[i] {
@@ -65,13 +86,23 @@ func candidates(sents []sentence) []bool {
 	return cand
 }
 
-func hasAnchor(low string) bool {
-	for _, a := range prefilterAnchors {
-		if strings.Contains(low, a) {
+func containsAny(s string, subs []string) bool {
+	for _, a := range subs {
+		if strings.Contains(s, a) {
 			return true
 		}
 	}
 	return false
+}
+
+// skimmed gives a sentence that is not tokenized the two facts that matter
+// beyond it: the notice names a card, and other methods are offered.
+func skimmed(s *sentence) facts {
+	var f facts
+	f.hasCard = strings.Contains(s.low, "クレジット") || strings.Contains(s.low, "card") ||
+		strings.Contains(s.low, "カード") && !containsAny(s.text, []string{"ギフトカード", "ポイントカード", "メッセージカード", "会員カード"})
+	f.otherMethods = containsAny(s.low, otherMethodAnchors)
+	return f
 }
 
 func hasDigit(s string) bool {
@@ -87,7 +118,6 @@ func hasDigit(s string) bool {
 type notice struct {
 	sents []sentence
 	facts []facts
-	read  []bool
 	ev    []Evidence
 	seen  map[string]bool
 }
@@ -136,9 +166,6 @@ func (n *notice) summarise() summary {
 		anyRelevant = anyRelevant || relevant[i] && (f.pretextMaint || f.pretextFault)
 	}
 	for i, f := range n.facts {
-		if !n.read[i] {
-			continue
-		}
 		for _, m := range f.stops {
 			cardish := m.subj == subjCard || (m.subj == subjPayment || m.subj == subjImplicit) && (s.hasCard || otherAvail)
 			switch {
@@ -201,7 +228,7 @@ func (n *notice) summarise() summary {
 	}
 	if len(s.leak) > 0 {
 		for i, f := range n.facts {
-			if n.read[i] && len(f.leakCorr) > 0 && !f.fraud {
+			if len(f.leakCorr) > 0 && !f.fraud {
 				for k := range f.leakCorr {
 					s.leakCorr[k] = true
 				}

@@ -303,7 +303,7 @@ func hedgedAround(toks []tok, i int) bool {
 func analyze(s *sentence) facts {
 	toks := s.toks
 	var f facts
-	negHead := map[int]bool{} // token index → negated
+	negHead := make([]bool, len(toks)) // token index → negated
 	for j, t := range toks {
 		if isNeg(t) {
 			if h := headOf(toks, j); h >= 0 {
@@ -630,7 +630,7 @@ var resumeBlockers = words("時期", "予定", "日", "日時", "目処", "目�
 // readResume reads 再開 / 復旧 / 解消 at i: done (再開いたしました, 復旧を確認
 // いたしました, 再開しております), planned (再開いたします, 再開予定), or denied
 // (再開しておりません).
-func readResume(toks []tok, i int, negHead map[int]bool, f *facts) {
+func readResume(toks []tok, i int, negHead []bool, f *facts) {
 	if negHead[i] {
 		f.notResumed = true
 		return

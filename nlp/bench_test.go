@@ -1,0 +1,139 @@
+package nlp
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchMix is the realistic input: whole shop pages' text from
+// testdata/mix/*.txt (written with the corpus), or, if absent, the dev
+// notices embedded in long unrelated shop text.
+func benchMix(tb testing.TB) []string {
+	tb.Helper()
+	paths, _ := filepath.Glob("testdata/mix/*.txt")
+	var pages []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages = append(pages, string(b))
+	}
+	if len(pages) > 0 {
+		return pages
+	}
+	f, err := os.Open("testdata/dev.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	items, err := LoadItems(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	filler := strings.Repeat("ホーム | 新着商品 | ランキング | カテゴリ一覧\n"+
+		"国産ひのきのまな板 大 税込3,980円 在庫あり。職人が一枚ずつ仕上げました。\n"+
+		"5,000円以上のお買い上げで送料無料。ギフト包装承ります。\n"+
+		"会社概要 | 特定商取引法に基づく表記 | プライバシーポリシー | お問い合わせ\n", 40)
+	for _, it := range items {
+		pages = append(pages, filler+it.Text+"\n"+filler)
+	}
+	return pages
+}
+
+// BenchmarkClassify measures the whole classifier on the mix and, in the same
+// run, raw kagome tokenizing of the same text line by line (what a pipeline
+// without a prefilter would pay). ratio = classifier throughput / raw
+// throughput: above 1 means the prefilter saves more than the rules cost.
+func BenchmarkClassify(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := benchMix(b)
+	total := 0
+	for _, p := range pages {
+		total += len(p)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	var rawDur time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			c.Classify(p)
+		}
+	}
+	b.StopTimer()
+	clsDur := b.Elapsed()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			for _, line := range strings.Split(p, "\n") {
+				c.tok.Tokenize(line)
+			}
+		}
+	}
+	rawDur = time.Since(start)
+	mb := float64(total) * float64(b.N) / 1e6
+	b.ReportMetric(mb/clsDur.Seconds(), "classify-MB/s")
+	b.ReportMetric(mb/rawDur.Seconds(), "raw-kagome-MB/s")
+	b.ReportMetric(rawDur.Seconds()/clsDur.Seconds(), "ratio")
+	b.ReportMetric(float64(DictLoadTime().Milliseconds()), "dictload-ms")
+	if rss := residentMB(); rss > 0 {
+		b.ReportMetric(rss, "rss-MB")
+	}
+}
+
+// BenchmarkClassifyNotice is one typical notice, for per-call cost.
+func BenchmarkClassifyNotice(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "【重要】クレジットカード決済一時停止のお知らせ\n現在、決済システムのメンテナンスのため、クレジットカード決済を一時停止しております。再開時期につきましては決定次第お知らせいたします。銀行振込・代金引換はご利用いただけます。"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c.Classify(text)
+	}
+}
+
+// TestDictLoadAndMemory logs the dictionary load time and resident memory
+// (numbers, not assertions: speed and size belong in reports, not in tests).
+func TestDictLoadAndMemory(t *testing.T) {
+	newTestClassifier(t)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("kagome ipa dictionary load: %v; heap in use after GC: %.0f MB; Go runtime Sys: %.0f MB; process RSS: %.0f MB",
+		DictLoadTime().Round(time.Millisecond), float64(ms.HeapInuse)/1e6, float64(ms.Sys)/1e6, residentMB())
+	if DictLoadTime() <= 0 {
+		t.Error("dictionary load time not recorded")
+	}
+}
+
+// residentMB reads VmRSS from /proc (Linux); 0 elsewhere.
+func residentMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			f := strings.Fields(rest)
+			if len(f) > 0 {
+				kb, err := strconv.ParseFloat(f[0], 64)
+				if err == nil {
+					return kb / 1024
+				}
+			}
+		}
+	}
+	return 0
+}
