@@ -19,6 +19,8 @@ var (
 	notBanner = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|modal-backdrop|form-alert|error|validation|cart-notice`)
 	// redColor: <font color=red>, style="color:#f00" ...
 	redColor = regexp.MustCompile(`(?i)^(?:red|#f00|#ff0000|#e00|#ee0000|#d00|#dd0000|#c00|#cc0000|#f33|#ff3333|#e60012|crimson|rgb\(\s*2[0-5][0-9]\s*,\s*0\s*,\s*0\s*\))$`)
+	// redClass: class names Japanese sites give red or warning text.
+	redClass = regexp.MustCompile(`(?i)^(?:red|txt_?red|text-?red|font_?red|fc_?red|color_?red|red_?txt|attention|caution|warning|txt_?caution)$`)
 	styleRed = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
 	// urgentWords must appear in red text for it to be a banner.
 	urgentWords = regexp.MustCompile(`決済|カード|メンテナンス|お知らせ|停止|障害|不具合|休止|重要|お詫び|ご注意|休業|遅延|再開|お支払`)
@@ -26,8 +28,8 @@ var (
 
 // banners finds short urgent texts outside the news list: announcement bars
 // (Shopify .announcement-bar__message), boxes whose class or id says
-// announcement/notice/alert/urgent near the top of the page, and red text at
-// the top that speaks of payment or maintenance.
+// announcement/notice/alert/urgent near the top of the page, and red or
+// scrolling (marquee) text at the top that speaks of payment or maintenance.
 func (p *page) banners() []Banner {
 	var out []Banner
 	seen := map[string]bool{}
@@ -106,7 +108,15 @@ func (p *page) topElements() map[*html.Node]bool {
 }
 
 func isRed(e *html.Node) bool {
+	for _, c := range strings.Fields(attr(e, "class")) {
+		if redClass.MatchString(c) {
+			return true
+		}
+	}
 	switch e.DataAtom {
+	case atom.Marquee, atom.Blink:
+		// Old hand-made shops scroll their urgent notice across the top.
+		return true
 	case atom.Font:
 		if redColor.MatchString(strings.TrimSpace(attr(e, "color"))) {
 			return true

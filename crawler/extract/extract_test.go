@@ -146,12 +146,15 @@ func TestBanners(t *testing.T) {
 <div id="modal-info" style="display:none">ただいまカード決済はご利用いただけません</div>
 <p><font color="#FF0000">カード決済メンテナンス中</font></p>
 <p><font color="red">SALE 50%OFF</font></p>
-<p><span style="color: red !important">決済のご案内: 停止しています</span></p>`
+<p><span style="color: red !important">決済のご案内: 停止しています</span></p>
+<marquee>システム障害のためカード決済を停止中</marquee>
+<p class="txtRed">年末年始休業のお知らせ</p>
+<p class="red">新商品入荷</p>`
 	var got []string
 	for _, b := range Page(top, src, ref).Banners {
 		got = append(got, b.Text)
 	}
-	want := "【重要】クレジットカード決済停止のお知らせ|ただいまカード決済はご利用いただけません|カード決済メンテナンス中|決済のご案内: 停止しています"
+	want := "【重要】クレジットカード決済停止のお知らせ|ただいまカード決済はご利用いただけません|カード決済メンテナンス中|決済のご案内: 停止しています|システム障害のためカード決済を停止中|年末年始休業のお知らせ"
 	if strings.Join(got, "|") != want {
 		t.Fatalf("banners %q, want %q", got, want)
 	}
