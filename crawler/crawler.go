@@ -82,6 +82,9 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 				if err != nil {
 					continue // cancelled
 				}
+				if rep.ErrKind != "" {
+					c.cfg.Logger.Info("crawler: site not crawled", "site", site, "kind", rep.ErrKind, "err", rep.Err)
+				}
 				emitMu.Lock()
 				emit(rep)
 				emitMu.Unlock()

@@ -609,3 +609,37 @@ func TestCrossHostRedirectLoop(t *testing.T) {
 		t.Errorf("ErrKind = %q, want redirects\n%s", rep.ErrKind, describe(rep))
 	}
 }
+
+// A shop that replaces every page with a maintenance page but answers 200.
+func TestMaintenancePage200(t *testing.T) {
+	maint := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>メンテナンス中</title></head><body>
+<h1>ただいまメンテナンス中です</h1><p>現在サイトのメンテナンスを行っております。ご迷惑をおかけしますが、しばらくお待ちください。</p></body></html>`
+	s := fullShop(t).html("/", maint)
+	srv := s.start()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	if !rep.Maintenance {
+		t.Fatalf("200 maintenance page not recognised\n%s", describe(rep))
+	}
+	if n := len(s.requests()); n != 2 {
+		t.Errorf("%d requests, want robots.txt and the top page only: the rest of the site is the same page", n)
+	}
+}
+
+func TestRetry503WithRetryAfter(t *testing.T) {
+	var calls atomic.Int32
+	s := fullShop(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" && calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("Service Unavailable"))
+			return
+		}
+		s.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	if calls.Load() != 2 || rep.Maintenance || rep.ErrKind != "" {
+		t.Errorf("transient 503: %d requests, Maintenance=%v ErrKind=%q; want a retry and a normal crawl", calls.Load(), rep.Maintenance, rep.ErrKind)
+	}
+}

@@ -318,7 +318,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		if s < 0 {
 			return 0, false
 		}
-		return time.Duration(s) * time.Second, true
+		// Anything beyond a day is "not this cycle"; capping also keeps the
+		// multiplication from overflowing.
+		return time.Duration(min(s, 86400)) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		d := t.Sub(now)

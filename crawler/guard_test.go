@@ -99,3 +99,16 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"120", "Mon, 01 Jun 2026 12:00:30 GMT", "-1", "99999999999999999999", "Sunday, 06-Nov-94 08:49:37 GMT", ""} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		d, ok := parseRetryAfter(v, now)
+		if d < 0 || (!ok && d != 0) {
+			t.Fatalf("parseRetryAfter(%q) = %v, %v", v, d, ok)
+		}
+	})
+}

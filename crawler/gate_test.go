@@ -1,0 +1,69 @@
+package crawler
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestGateOneAtATime(t *testing.T) {
+	g := newGates(0, 0)
+	var in, maxIn atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			release, err := g.acquire(context.Background(), "shop.example:443")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if v := in.Add(1); v > maxIn.Load() {
+				maxIn.Store(v)
+			}
+			time.Sleep(100 * time.Microsecond)
+			in.Add(-1)
+			release(time.Time{})
+		}()
+	}
+	wg.Wait()
+	if maxIn.Load() != 1 {
+		t.Errorf("%d holders at once, want 1", maxIn.Load())
+	}
+}
+
+func TestGateNotBefore(t *testing.T) {
+	g := newGates(0, 0)
+	release, _ := g.acquire(context.Background(), "h")
+	wait := 30 * time.Millisecond
+	release(time.Now().Add(wait))
+	start := time.Now()
+	release, _ = g.acquire(context.Background(), "h")
+	release(time.Time{})
+	if got := time.Since(start); got < wait-time.Millisecond {
+		t.Errorf("second acquire after %v, want ≥ %v (Retry-After/backoff keeps the gate shut)", got, wait)
+	}
+	// Another host is not held up.
+	other, _ := g.acquire(context.Background(), "other")
+	other(time.Time{})
+}
+
+func TestGateCancel(t *testing.T) {
+	g := newGates(time.Hour, 0)
+	release, _ := g.acquire(context.Background(), "h")
+	release(time.Time{}) // next request on h not before an hour from now
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := g.acquire(ctx, "h"); err == nil {
+		t.Error("acquire on a cancelled context waited instead of failing")
+	}
+	// The cancelled waiter must not have kept the slot.
+	ctx2, cancel2 := context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel2()
+	if _, err := g.acquire(ctx2, "h"); err == nil {
+		t.Error("the hour's delay was not honoured")
+	}
+}
