@@ -184,3 +184,21 @@ func TestDigestErrors(t *testing.T) {
 		t.Error("store error swallowed")
 	}
 }
+
+// FuzzMarkdownEscape: an escaped string can open no HTML tag, link or
+// emphasis in Markdown.
+func FuzzMarkdownEscape(f *testing.F) {
+	f.Add(fake.Hostile)
+	f.Add("[x](javascript:alert(1)) *a* _b_ `c` | # !")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := mdEscape(s)
+		if strings.ContainsAny(out, "<>\n") {
+			t.Fatalf("mdEscape(%q) = %q", s, out)
+		}
+		for i := 0; i < len(out); i++ {
+			if strings.IndexByte("*_[]`|#!", out[i]) >= 0 && (i == 0 || out[i-1] != '\\') {
+				t.Fatalf("mdEscape(%q) = %q: unescaped %q at %d", s, out, out[i], i)
+			}
+		}
+	})
+}
