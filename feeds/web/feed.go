@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -67,5 +66,3 @@ func notModified(r *http.Request, etag string, lastMod time.Time) bool {
 	}
 	return false
 }
-
-var errBadID = errors.New("web: bad id")
