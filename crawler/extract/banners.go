@@ -10,13 +10,13 @@ import (
 
 var (
 	// bannerStrong: class or id of announcement bars and urgent boxes,
-	// whatever they say.
-	bannerStrong = regexp.MustCompile(`(?i)announcement|emergency|urgent|important|juyo|kinkyu`)
+	// whatever they say (lower-case substrings).
+	bannerStrong = []string{"announcement", "emergency", "urgent", "important", "juyo", "kinkyu"}
 	// bannerWeak: names also used for ordinary boxes ("notice" for tax
 	// remarks): they count when the text speaks of payment or maintenance.
-	bannerWeak = regexp.MustCompile(`(?i)notice|info-?bar|infobar|alert|topics|oshirase|modal|popup`)
+	bannerWeak = []string{"notice", "info-bar", "infobar", "alert", "topics", "oshirase", "modal", "popup"}
 	// notBanner: look like banners but are not the shop speaking.
-	notBanner = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|modal-backdrop|form-alert|error|validation|cart-notice`)
+	notBanner = []string{"cookie", "consent", "gdpr", "newsletter", "modal-backdrop", "form-alert", "error", "validation", "cart-notice"}
 	// redColor: <font color=red>, style="color:#f00" ...
 	redColor = regexp.MustCompile(`(?i)^(?:red|#f00|#ff0000|#e00|#ee0000|#d00|#dd0000|#c00|#cc0000|#f33|#ff3333|#e60012|crimson|rgb\(\s*2[0-5][0-9]\s*,\s*0\s*,\s*0\s*\))$`)
 	// redClass: class names Japanese sites give red or warning text.
@@ -59,17 +59,19 @@ func (p *page) banners() []Banner {
 		if p.holdsUsed(e) {
 			return true // a news list is not a banner, but may hold one
 		}
-		name := attr(e, "class") + " " + attr(e, "id")
+		name := strings.ToLower(attr(e, "class") + " " + attr(e, "id"))
+		strong := containsAny(name, bannerStrong)
+		named := (strong || containsAny(name, bannerWeak)) && !containsAny(name, notBanner)
 		switch {
 		case hasClass(e, "announcement-bar__message"):
 			add(e, textOf(e))
 			return false
-		case top[e] && (bannerStrong.MatchString(name) || bannerWeak.MatchString(name)) && !notBanner.MatchString(name):
+		case top[e] && named:
 			if find(e, func(c *html.Node) bool { return hasClass(c, "announcement-bar__message") }) != nil {
 				return true // one banner per message, not the whole bar
 			}
 			t := textOf(e)
-			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 && (bannerStrong.MatchString(name) || urgentWords.MatchString(t)) {
+			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 && (strong || urgentWords.MatchString(t)) {
 				add(e, t)
 				return false
 			}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,6 +19,13 @@ var (
 	newsPath = regexp.MustCompile(`(?i)^(?:/[^/]+)*?/(?:news|info|information|topics|whatsnew|what_new|whats_new|oshirase)(?:/|/index\.(?:html?|php))?$|^/blogs/news/?$|^/blog/?$|^/category/(?:[^/]+/)*(?:news|info|information|oshirase)/?$|(?:^|/)(?:whatsnew|what_new|news|info|information|oshirase)\.(?:html?|php)$|^/view/page/news`)
 	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|(?i)\bshopping guide\b|\blegal notice\b`)
 	payPath  = regexp.MustCompile(`(?i)^/help/(?:guide|tradelaw)|^/law/?$|^/order/?(?:index\.php)?$|^/pages/(?:guide|tokushoho|payment|shopping-guide|law|legal)|^/policies/legal-notice|^/view/guide|^/user_data/(?:guide|payment|tokushoho|law)|/(?:guide|payment|tokushoho|tokutei|law|legal)(?:\.html?|\.php|/)?$|^/fs/[^/]+/(?:c/)?(?:guide|payment|tokushoho|law)`)
+)
+
+// newsHints and payHints: every newsText / payText match contains one of
+// these, so most link texts (product names) skip the regexps.
+var (
+	newsHints = []string{"お知らせ", "新着情報", "最新情報", "ニュース", "インフォメーション", "news", "info", "what", "更新情報", "店長日記", "トピックス", "topics"}
+	payHints  = []string{"支払", "ガイド", "特定商取引", "特商法", "決済方法", "ご注文方法", "guide", "legal"}
 )
 
 // links lists the same-site links worth fetching: detail pages of the
@@ -49,10 +57,12 @@ func (p *page) links(notices []Notice) []Link {
 		if err != nil {
 			return false
 		}
+		n := utf8.RuneCountInString(text)
+		low := strings.ToLower(text)
 		switch {
-		case isNewsURL(pu) || (newsText.MatchString(text) && len([]rune(text)) <= 20):
+		case isNewsURL(pu) || (n <= 20 && containsAny(low, newsHints) && newsText.MatchString(text)):
 			add(u, LinkNews)
-		case isPaymentURL(pu) || (payText.MatchString(text) && len([]rune(text)) <= 25):
+		case isPaymentURL(pu) || (n <= 25 && containsAny(low, payHints) && payText.MatchString(text)):
 			add(u, LinkPayment)
 		}
 		return false
@@ -80,8 +90,23 @@ func linkText(a *html.Node) string {
 	return clean(strings.Join(alts, " "))
 }
 
+// pathWords: a news or payment path holds one of these; the regexps run
+// only then (a shop's top page links to hundreds of products).
+var pathWords = []string{"news", "info", "topic", "whatsnew", "what_new", "whats_new", "oshirase", "blog",
+	"guide", "help", "law", "legal", "order", "pages", "policies", "payment", "tokushoho", "tokutei", "user_data"}
+
+func mayBeListPath(p string) bool {
+	p = strings.ToLower(p)
+	for _, w := range pathWords {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isNewsURL(u *url.URL) bool {
-	if newsPath.MatchString(u.Path) {
+	if mayBeListPath(u.Path) && newsPath.MatchString(u.Path) {
 		return true
 	}
 	// カラーミー: every page is /?mode=...; shops use the free page f1 as news.
@@ -90,7 +115,7 @@ func isNewsURL(u *url.URL) bool {
 }
 
 func isPaymentURL(u *url.URL) bool {
-	if payPath.MatchString(u.Path) {
+	if mayBeListPath(u.Path) && payPath.MatchString(u.Path) {
 		return true
 	}
 	q := u.Query()

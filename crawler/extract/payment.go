@@ -148,16 +148,42 @@ func isHeadingTag(e *html.Node) bool {
 	return false
 }
 
+// methodHints: every methodWords match contains one of these.
+var methodHints = []string{"クレジット", "カード", "代金引換", "代引", "振込", "振り込み", "振替", "コンビニ", "後払い",
+	"visa", "master", "jcb", "amex", "american", "diners", "atone", "paidy", "pay", "楽天", "払い", "決済",
+	"電子マネー", "現金", "銀行", "店頭", "ペイジー", "銀聯", "ゆうちょ"}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // methodName is the method named at the start of a label, or "".
 func methodName(label string) string { return methodNameLead(label, 12) }
 
 // methodNameLead allows at most lead runes before the method word.
 func methodNameLead(label string, lead int) string {
 	label = strings.Trim(label, separators)
-	if label == "" || notMethod.MatchString(label) {
+	if label == "" {
 		return ""
 	}
-	loc := methodWords.FindStringIndex(label)
+	// The method word must start within lead runes: only the head of a
+	// long label is searched.
+	head := label
+	if len(head) > (lead+30)*3 {
+		head = strings.ToValidUTF8(head[:(lead+30)*3], "")
+	}
+	if !containsAny(strings.ToLower(head), methodHints) {
+		return "" // the common case, without the regexp
+	}
+	loc := methodWords.FindStringIndex(head)
+	if loc == nil || notMethod.MatchString(label) {
+		return ""
+	}
 	if loc == nil || len([]rune(label[:loc[0]])) > lead {
 		return ""
 	}
