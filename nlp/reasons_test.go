@@ -111,6 +111,9 @@ func TestMixedAndForms(t *testing.T) {
 		{"English", "Credit card payments are temporarily unavailable due to a system error. We will notify you when they are available again.", Suspicious, []Reason{ReasonCardStop, ReasonPretextFault}},
 		{"mixed topics", "送料改定のお知らせ。7月1日より送料を改定します。なお、現在システム不具合のためクレジットカード決済を停止しております。再開は決まり次第お知らせします。", Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
 		{"empty", "", Unrelated, nil},
+		{"whole site under maintenance, no end", "ただいまシステムメンテナンスのため、サイトを休止しております。再開時期は未定です。", Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"shipping stop with a fault is not a card stop", "システム不具合のため、商品の発送を停止しております。再開は未定です。", Unrelated, nil},
+		{"retry advice is a short planned interruption", "6月10日 2:00〜2:10 のメンテナンス中はカード決済がご利用いただけません。時間をおいて再度お試しください。", Scheduled, []Reason{ReasonFixedWindow}},
 	})
 }
 

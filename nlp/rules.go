@@ -72,6 +72,12 @@ var headNominals = words("予定", "こと", "事", "事実", "必要", "見込�
 // (ご利用いただけない[場合]があります, 停止させていただく[場合]がございます).
 var hedgeWords = words("場合", "可能性", "恐れ", "おそれ", "ケース", "際")
 
+// siteWords: the object of a stop that is the whole shop (サイト, ショップ,
+// ご注文の受付, 全サービス): a site-wide メンテナンス中 with no end counts like a
+// card stop (NOTICES.md: some sites stay メンテナンス中 for months).
+var siteWords = words("サイト", "ショップ", "ウェブサイト", "webサイト", "ネットショップ", "オンラインショップ", "通販サイト", "ストア",
+	"受付", "注文", "ご注文", "サービス", "全サービス", "ページ", "システム", "カート", "購入", "お買い物", "買い物")
+
 // ---- aspect ----
 
 // ongoingAux: ている / ておる after the stop: 停止しております, 休止させていただいております.
@@ -137,7 +143,11 @@ var providerWords = words(
 
 // quantWords: quantified impact of planned work (最大10分間, 瞬断, 数秒, 数分,
 // 約30分, 10分程度, エラーコード, retry advice).
-var quantWords = words("瞬断", "最大", "約", "程度", "ほど", "数秒", "数分", "秒", "エラーコード", "再度お試し", "瞬時")
+var quantWords = words("瞬断", "最大", "約", "程度", "ほど", "数秒", "数分", "秒", "エラーコード", "瞬時")
+
+// retryPhrases: retry advice of a short planned interruption (時間をおいて再度
+// お試しください), matched as substrings because ipa splits them.
+var retryPhrases = []string{"再度お試し", "時間をおいて", "時間を置いて", "しばらくしてから", "再読み込み"}
 
 // recurWords: a maintenance calendar (毎月第2木曜日, 定期メンテナンス, 毎週).
 var recurWords = words("毎月", "毎週", "定期", "定例", "第")

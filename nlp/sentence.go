@@ -25,6 +25,7 @@ const (
 	subjPayment          // 決済, お支払い: a payment in general
 	subjOther            // 銀行振込, コンビニ決済: some other method
 	subjImplicit         // 停止しております with no object: the topic of the notice
+	subjSite             // サイト / ご注文の受付 / 全サービス: the whole shop
 )
 
 // stopMention is one stop stated in a sentence.
@@ -245,6 +246,13 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 	// topic, unless an object is named right before (発送業務を停止, 販売を停止).
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "の") {
+			// サイトを休止 / ご注文の受付を停止: the whole shop stops; 発送を停止
+			// or 販売を停止 of one product is something else.
+			for k := j - 1; k >= 0 && k >= j-3; k-- {
+				if siteWords[toks[k].base] {
+					return subjSite, false, newEntry
+				}
+			}
 			return subjNone, false, newEntry
 		}
 	}
@@ -445,6 +453,11 @@ func analyze(s *sentence) facts {
 	if (f.leakCore || f.leakAccess) && hasAny(toks, otherPartyWords) {
 		f.leakCore, f.leakAccess = false, false
 	}
+	for _, p := range retryPhrases {
+		if strings.Contains(s.low, p) {
+			f.quantified = true
+		}
+	}
 	for j := 1; j < len(toks); j++ {
 		// 最大2,345件 / 約800件: a count of exposed cards.
 		if toks[j].surf == "件" && toks[j-1].pos2 == "数" {
@@ -484,7 +497,7 @@ func analyze(s *sentence) facts {
 		if m.aspect == aspectNow && f.finalPast && f.window.fixed {
 			f.stops[k].aspect = aspectPast
 		}
-		if (m.subj == subjNone || m.subj == subjImplicit) && !m.negated && !m.hedged && !m.quoted {
+		if (m.subj == subjSite || m.subj == subjImplicit) && !m.negated && !m.hedged && !m.quoted && m.aspect != aspectPast {
 			f.siteStop = true
 		}
 	}
