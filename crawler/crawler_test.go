@@ -643,3 +643,19 @@ func TestRetry503WithRetryAfter(t *testing.T) {
 		t.Errorf("transient 503: %d requests, Maintenance=%v ErrKind=%q; want a retry and a normal crawl", calls.Load(), rep.Maintenance, rep.ErrKind)
 	}
 }
+
+func TestCrawlDelayObeyed(t *testing.T) {
+	s := fullShop(t).raw("/robots.txt", page{body: []byte("User-agent: *\nCrawl-delay: 0.03\nDisallow: /cart/\n")})
+	srv := s.start()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	reqs := s.requests()
+	if rep.ErrKind != "" || len(reqs) < 3 {
+		t.Fatalf("crawl failed\n%s", describe(rep))
+	}
+	// robots.txt itself precedes the rule; every later gap honours it.
+	for j := 2; j < len(reqs); j++ {
+		if gap := reqs[j].start.Sub(reqs[j-1].end); gap < 30*time.Millisecond {
+			t.Errorf("request %d (%s) came %v after the previous one, want ≥ 30ms (Crawl-delay)", j, reqs[j].path, gap)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,6 +22,24 @@ type gates struct {
 type gate struct {
 	slot chan struct{} // capacity 1: the request in flight
 	next time.Time     // earliest start of the next request (guarded by slot)
+	// crawlDelay is the host's robots.txt Crawl-delay when longer than
+	// the configured delay.
+	crawlDelay atomic.Int64
+}
+
+// maxCrawlDelay caps a robots.txt Crawl-delay: beyond it a site of a few
+// pages would hold a worker for many minutes.
+const maxCrawlDelay = 60 * time.Second
+
+// setCrawlDelay makes host's requests at least d apart (capped).
+func (g *gates) setCrawlDelay(host string, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	if d > maxCrawlDelay {
+		d = maxCrawlDelay
+	}
+	g.get(host).crawlDelay.Store(int64(d))
 }
 
 func newGates(delay, jitter time.Duration) *gates {
@@ -59,7 +78,7 @@ func (g *gates) acquire(ctx context.Context, host string) (release func(notBefor
 		}
 	}
 	return func(notBefore time.Time) {
-		next := time.Now().Add(g.delay)
+		next := time.Now().Add(max(g.delay, time.Duration(gt.crawlDelay.Load())))
 		if g.jitter > 0 {
 			next = next.Add(rand.N(g.jitter + 1))
 		}

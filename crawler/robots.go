@@ -89,6 +89,13 @@ func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch,
 		return ro.verdict, nil, err
 	}
 	ro.verdict = cy.robotsVerdictOf(host, &f)
+	if g := ro.verdict.group; g != nil && g.CrawlDelay > 0 {
+		// Crawl-delay is not in RFC 9309, but shops that write it mean it.
+		if g.CrawlDelay > maxCrawlDelay {
+			cy.c.cfg.Logger.Info("crawler: Crawl-delay capped", "host", host, "crawl_delay", g.CrawlDelay, "cap", maxCrawlDelay)
+		}
+		cy.c.gates.setCrawlDelay(host, g.CrawlDelay)
+	}
 	return ro.verdict, &f, nil
 }
 
