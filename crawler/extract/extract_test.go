@@ -302,3 +302,19 @@ func TestPaymentTradelawDefs(t *testing.T) {
 		})
 	}
 }
+
+// Items that all link to the same page link to a list, not to details.
+func TestSharedDetailURLIsList(t *testing.T) {
+	src := `<ul><li>2026.06.01 <a href="/news/">カード決済停止</a></li><li>2026.05.01 <a href="/news/">別件</a></li><li>2026.04.01 <a href="/news/7">三件目</a></li></ul>`
+	r := Page(top, src, ref)
+	if len(r.Notices) != 3 || r.Notices[0].DetailURL != "" || r.Notices[2].DetailURL != "https://shop.example.jp/news/7" {
+		t.Fatalf("notices %+v", r.Notices)
+	}
+	kinds := map[string]LinkKind{}
+	for _, l := range r.Links {
+		kinds[l.URL] = l.Kind
+	}
+	if kinds["https://shop.example.jp/news/"] != LinkNews || kinds["https://shop.example.jp/news/7"] != LinkDetail {
+		t.Fatalf("links %+v", r.Links)
+	}
+}

@@ -43,6 +43,9 @@ func (p *page) links(notices []Notice) []Link {
 	for _, n := range notices {
 		add(n.DetailURL, LinkDetail)
 	}
+	for _, u := range p.lists {
+		add(u, LinkNews)
+	}
 	elements(p.body, func(a *html.Node) bool {
 		// <area> of an image map: old hand-made menus.
 		if a.DataAtom != atom.A && a.DataAtom != atom.Area {

@@ -21,6 +21,8 @@ type page struct {
 	// used marks the roots of notice items, so that banners and payment
 	// methods are not read again out of the news list.
 	used []*html.Node
+	// lists are URLs several notices linked to: news lists, not details.
+	lists []string
 	// payUsed are the payment-method items read (banners skip them).
 	payUsed []*html.Node
 	// usedRoot and usedAnc index used once notices are read.
@@ -69,6 +71,18 @@ func (p *page) notices() []Notice {
 	out = append(out, p.genericNews()...)
 	if len(out) > maxNotices {
 		out = out[:maxNotices]
+	}
+	// A URL that several items link to is a list ("お知らせ一覧"), not any
+	// one item's page: merging its text into each item would be wrong.
+	count := map[string]int{}
+	for _, n := range out {
+		count[n.DetailURL]++
+	}
+	for i := range out {
+		if u := out[i].DetailURL; u != "" && count[u] > 1 {
+			p.lists = append(p.lists, u)
+			out[i].DetailURL = ""
+		}
 	}
 	return out
 }
