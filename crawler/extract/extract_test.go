@@ -183,6 +183,7 @@ func TestNoticeShapes(t *testing.T) {
 		{"bracket date", `<ul><li>[2026/06/01] カード決済停止</li><li>[2026/05/01] 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
 		{"yearless weekday", `<ul><li>6/1(月) カード決済停止</li><li>5/1(金) 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
 		{"eccube2 without title dt", `<dl class="newslist"><dt>2026.06.01</dt><dd><a href="/user_data/a.php">カード決済停止</a><br>当面の間停止します。</dd></dl><dl class="newslist"><dt>2026.05.01</dt><dd>別件</dd></dl>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
+		{"item inside its link", `<div><a href="/n/1"><dl><dt>2026.06.01</dt><dd>カード決済停止</dd></dl></a><a href="/n/2"><dl><dt>2026.05.01</dt><dd>別件</dd></dl></a></div>`, "カード決済停止", "", "2026-06-01"},
 		{"bad date kept as text", `<ul><li>2026/02/30 カード決済停止</li><li>2026/05/01 別件</li></ul>`, "カード決済停止", "", ""},
 	}
 	for _, tt := range tests {
@@ -316,5 +317,13 @@ func TestSharedDetailURLIsList(t *testing.T) {
 	}
 	if kinds["https://shop.example.jp/news/"] != LinkNews || kinds["https://shop.example.jp/news/7"] != LinkDetail {
 		t.Fatalf("links %+v", r.Links)
+	}
+}
+
+func TestDetailURLFromEnclosingLink(t *testing.T) {
+	src := `<div><a href="/n/1"><dl><dt>2026.06.01</dt><dd>カード決済停止</dd></dl></a><a href="/n/2"><dl><dt>2026.05.01</dt><dd>別件</dd></dl></a></div>`
+	ns := Page(top, src, ref).Notices
+	if len(ns) != 2 || ns[0].DetailURL != "https://shop.example.jp/n/1" || ns[1].DetailURL != "https://shop.example.jp/n/2" {
+		t.Fatalf("notices %+v", ns)
 	}
 }

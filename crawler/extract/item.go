@@ -42,6 +42,16 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	if n.DetailURL == "" && anyLink != nil {
 		n.DetailURL = p.detailURL(anyLink)
 	}
+	// <a href><dl><dt>date</dt><dd>title</dd></dl></a>: the whole item is
+	// the link.
+	if n.DetailURL == "" && titleLink == nil {
+		for a, i := nodes[0].Parent, 0; a != nil && i < 4; a, i = a.Parent, i+1 {
+			if isHref(a) {
+				n.DetailURL = p.detailURL(a)
+				break
+			}
+		}
+	}
 	lines := linesOf(isMoreLink, nodes...)
 	var body []string
 	dateLeft, titleLeft := true, n.Title != ""
