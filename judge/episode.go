@@ -167,7 +167,7 @@ func (e *episode) durationFactor(end time.Time) (Factor, bool) {
 		return Factor{}, false
 	}
 	c := math.Min(float64(days)*wDurationPerDay, wDurationCap)
-	d := fmt.Sprintf("card payment stopped for %d days (since %s)", days, day(e.opened))
+	d := fmt.Sprintf("the stop has lasted %d days (since %s)", days, day(e.opened))
 	if end.Sub(e.opened) >= escalateAfter {
 		d += "; 30 days reached on " + day(e.opened.Add(escalateAfter))
 	}

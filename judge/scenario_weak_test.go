@@ -309,3 +309,20 @@ func TestScenarioPaymentPageMoved(t *testing.T) {
 		t.Fatalf("sequence %q, want never flagged", got)
 	}
 }
+
+// A maintenance page answered unchanged (304 or same body) on later cycles
+// gives only crawl records: the site is still down. It is back when a shop
+// page is parsed again.
+func TestScenarioSiteDownUnchangedPage(t *testing.T) {
+	s := newSim(t)
+	s.quiet(-10, 0)
+	s.siteDown(0)
+	s.crawl(0)
+	for d := 1; d < 5; d++ {
+		s.crawl(d)
+	}
+	s.quiet(5, 7)
+	if got, want := compress(0, s.replay(0, 6)), "0:- 1:suspected 5:resolved"; got != want {
+		t.Fatalf("sequence %q, want %q", got, want)
+	}
+}

@@ -17,15 +17,20 @@ func (a *assessor) endCycle(c cycle) {
 	readable := c.siteDown == nil && !c.fetchErr
 	at := c.last
 
-	// Whole-site maintenance.
+	// Whole-site maintenance. The site is back when a shop page was parsed
+	// afresh (a banner or payment observation); a cycle where every page
+	// was unchanged (304 or same body) only says the maintenance page is
+	// still the same one.
 	switch {
 	case c.siteDown != nil:
 		if a.downCycles == 0 {
 			a.downObs, a.downEp = *c.siteDown, nil
 		}
 		a.downCycles++
-	case readable:
+	case c.banner != nil || c.payment != nil:
 		a.downCycles = 0
+	case readable && a.downCycles > 0 && c.crawl != nil:
+		a.downCycles++
 	}
 
 	if readable {
