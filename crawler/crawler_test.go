@@ -431,6 +431,9 @@ func TestEncodings(t *testing.T) {
 				if f.ErrKind != ErrUnreadable || len(rep.Notices) != 0 || s.count("/news/1.html") != 0 {
 					t.Errorf("unreadable page: ErrKind=%q notices=%d, want unreadable and not extracted", f.ErrKind, len(rep.Notices))
 				}
+				if f.SHA256 != "" || len(f.Body) == 0 {
+					t.Errorf("unreadable page: hash %q, body %d bytes; want no hash (so it is read again) and the body kept", f.SHA256, len(f.Body))
+				}
 				return
 			}
 			if f.Charset != tt.wantCharset {

@@ -178,16 +178,21 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 	case a.status >= 200 && a.status < 300:
 	case a.status >= 300 && a.status < 400 && a.header.Get("Location") != "":
 		// A cross-host redirect handed back by the redirect handler.
-		base, _ := url.Parse(finalURL(f))
-		if loc, err := base.Parse(a.header.Get("Location")); err == nil && base != nil {
-			f.Location = loc.String()
-			return f, ""
+		if base, err := url.Parse(finalURL(f)); err == nil {
+			if loc, err := base.Parse(a.header.Get("Location")); err == nil {
+				f.Location = loc.String()
+				return f, ""
+			}
 		}
 		f.ErrKind, f.Err = ErrHTTP, fmt.Sprintf("HTTP %d with an unreadable Location", a.status)
 		return f, ""
 	case a.status == http.StatusServiceUnavailable:
 		f.ErrKind, f.Err = ErrMaintenance, "HTTP 503 Service Unavailable"
-		f.Body = cy.cap(&f, a.body)
+		f.Body = cy.cap(&f, a.body) // the maintenance page is evidence
+		if len(f.Body) > 0 {
+			sum := sha256.Sum256(f.Body)
+			f.SHA256 = hex.EncodeToString(sum[:])
+		}
 		return f, ""
 	default:
 		f.ErrKind, f.Err = ErrHTTP, fmt.Sprintf("HTTP %d %s", a.status, http.StatusText(a.status))
@@ -211,15 +216,21 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 		return f, ""
 	}
 	f.Body = body
-	if !isHTML(f.ContentType) {
-		f.ErrKind, f.Err = ErrUnreadable, "not HTML: "+f.ContentType
+	// Validators and hash are kept only for a body that was read (miniflux's
+	// rule): otherwise the next cycle would get a 304 or "unchanged" for a
+	// page nobody could read, and never look at it again.
+	unreadable := func(msg string) (Fetch, string) {
+		f.ErrKind, f.Err = ErrUnreadable, msg
+		f.ETag, f.LastModified, f.SHA256 = "", "", ""
 		return f, ""
+	}
+	if !isHTML(f.ContentType) {
+		return unreadable("not HTML: " + f.ContentType)
 	}
 	text, cs, err := decode.HTML(body, f.ContentType)
 	f.Charset = cs
 	if err != nil {
-		f.ErrKind, f.Err = ErrUnreadable, "unreadable text: no encoding gives plausible Japanese"
-		return f, ""
+		return unreadable("unreadable text: no encoding gives plausible Japanese")
 	}
 	f.Readable = true
 	return f, text
