@@ -250,7 +250,12 @@ var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?
 // open its text node to count.
 var withYear = regexp.MustCompile(`^(?:\d{4}|令和|平成|[RrHh]\s?(?:\d|元))`)
 
+// hasDigit is a cheap test before date parsing: a date has a digit, or is
+// written in kanji numerals with 年 and 月 (令和八年六月一日).
 func hasDigit(s string) bool {
+	if strings.Contains(s, "年") && strings.Contains(s, "月") {
+		return true
+	}
 	for _, r := range s {
 		if (r >= '0' && r <= '9') || (r >= '０' && r <= '９') || r == '元' {
 			return true
@@ -288,7 +293,7 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 	// ("<span>2026.06.01</span><a>6月10日のメンテナンス</a>").
 	nodes := []*html.Node{c}
 	size := 0
-	for s := c.NextSibling; s != nil && len(nodes) < 12 && size < 4000; s = s.NextSibling {
+	for s := c.NextSibling; s != nil && len(nodes) < 48 && size < 4000; s = s.NextSibling {
 		if count[s] > 0 || dated[s] {
 			if titled {
 				break
