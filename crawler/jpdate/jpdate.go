@@ -17,9 +17,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// JST is the zone of every returned date. A fixed zone keeps results
+// jst is the zone of every returned date. A fixed zone keeps results
 // independent of the machine's tzdata.
-var JST = time.FixedZone("JST", 9*3600)
+var jst = time.FixedZone("JST", 9*3600)
 
 const (
 	minYear = 1989 // the first year of 平成; older dates are not shop notices
@@ -31,13 +31,13 @@ const (
 
 // Match is a date found in a string.
 type Match struct {
-	Time  time.Time // midnight JST
+	Time  time.Time // midnight jst
 	Text  string    // the date as it appears in the NFKC-normalised string
 	Start int       // byte offsets of Text in the normalised string
 	End   int
 }
 
-// Parse returns the first date written in s, at midnight JST. ref is the time
+// Parse returns the first date written in s, at midnight jst. ref is the time
 // the text was fetched; it is used only for dates written without a year.
 // ok is false when s holds no date, or when the first date is not a real
 // calendar date (2026/02/30): it is never corrected.
@@ -86,8 +86,8 @@ type era struct {
 }
 
 var eras = map[string]era{
-	"令和": {2018, time.Date(2019, 5, 1, 0, 0, 0, 0, JST)},
-	"平成": {1988, time.Date(1989, 1, 8, 0, 0, 0, 0, JST)},
+	"令和": {2018, time.Date(2019, 5, 1, 0, 0, 0, 0, jst)},
+	"平成": {1988, time.Date(1989, 1, 8, 0, 0, 0, 0, jst)},
 }
 
 func eraFor(name string) era {
@@ -200,7 +200,7 @@ func findFull(s string) (Match, bool, bool) {
 }
 
 // withISOTime reads an ISO 8601 time and zone after a numeric date and moves
-// the date to its JST day (2026-05-31T20:00:00Z is 6月1日 in Japan).
+// the date to its jst day (2026-05-31T20:00:00Z is 6月1日 in Japan).
 func withISOTime(s string, day time.Time, end int) (time.Time, int) {
 	ix := reISOTime.FindStringSubmatchIndex(s[end:])
 	if ix == nil {
@@ -214,7 +214,7 @@ func withISOTime(s string, day time.Time, end int) (time.Time, int) {
 	if h > 23 || mi > 59 || sec > 60 {
 		return day, end + ix[1]
 	}
-	loc := JST
+	loc := jst
 	if ix[8] >= 0 {
 		z := s[end+ix[8] : end+ix[9]]
 		if z == "Z" {
@@ -232,8 +232,8 @@ func withISOTime(s string, day time.Time, end int) (time.Time, int) {
 			loc = time.FixedZone("", off)
 		}
 	}
-	t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, sec, 0, loc).In(JST)
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, JST)
+	t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, sec, 0, loc).In(jst)
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, jst)
 	if d.Year() < minYear || d.Year() > maxYear {
 		return day, end + ix[1]
 	}
@@ -282,7 +282,7 @@ func findYearless(s string, ref time.Time) (Match, bool) {
 }
 
 func resolveYear(m, d int, wd time.Weekday, hasWD bool, ref time.Time) (time.Time, bool) {
-	ref = ref.In(JST)
+	ref = ref.In(jst)
 	limit := ref.Add(lookahead)
 	var best time.Time
 	found := false
@@ -313,7 +313,7 @@ func ymd(y, m, d int) (time.Time, bool) {
 	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, JST)
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, jst)
 	if t.Month() != time.Month(m) || t.Day() != d {
 		return time.Time{}, false
 	}

@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// ref is a Monday, 2026-06-15 10:00 JST.
-var ref = time.Date(2026, 6, 15, 10, 0, 0, 0, JST)
+// ref is a Monday, 2026-06-15 10:00 jst.
+var ref = time.Date(2026, 6, 15, 10, 0, 0, 0, jst)
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -96,8 +96,8 @@ func TestParse(t *testing.T) {
 			if s := got.Format("2006-01-02"); s != tt.want {
 				t.Fatalf("Parse(%q) = %s, want %s", tt.in, s, tt.want)
 			}
-			if got.Location() != JST || got.Hour() != 0 || got.Minute() != 0 {
-				t.Fatalf("Parse(%q) = %v, want midnight JST", tt.in, got)
+			if got.Location() != jst || got.Hour() != 0 || got.Minute() != 0 {
+				t.Fatalf("Parse(%q) = %v, want midnight jst", tt.in, got)
 			}
 		})
 	}
@@ -124,9 +124,9 @@ func TestFindText(t *testing.T) {
 	}
 }
 
-// The reference's zone must not shift the resolved year: ref is converted to JST.
+// The reference's zone must not shift the resolved year: ref is converted to jst.
 func TestYearlessRefInUTC(t *testing.T) {
-	r := time.Date(2025, 12, 31, 20, 0, 0, 0, time.UTC) // 2026-01-01 05:00 JST
+	r := time.Date(2025, 12, 31, 20, 0, 0, 0, time.UTC) // 2026-01-01 05:00 jst
 	got, ok := Parse("1月1日", r)
 	if !ok || got.Format("2006-01-02") != "2026-01-01" {
 		t.Fatalf("got %v %v, want 2026-01-01", got, ok)
@@ -146,8 +146,8 @@ func FuzzParse(f *testing.F) {
 		if y < minYear || y > maxYear {
 			t.Fatalf("Find(%q) year %d out of range", s, y)
 		}
-		if m.Time.Location() != JST || m.Time.Hour() != 0 {
-			t.Fatalf("Find(%q) = %v, not midnight JST", s, m.Time)
+		if m.Time.Location() != jst || m.Time.Hour() != 0 {
+			t.Fatalf("Find(%q) = %v, not midnight jst", s, m.Time)
 		}
 		n := Normalize(s)
 		if m.Start < 0 || m.End > len(n) || m.Start >= m.End || n[m.Start:m.End] != m.Text {
