@@ -34,7 +34,10 @@ func Detail(pageURL, src string, ref time.Time) Notice {
 	}
 	var body []string
 	titleLeft, dateLeft := n.Title != "", n.DateText != ""
-	for _, l := range linesOf(boiler, main) {
+	// Image alts count in a notice's body: some shops post the notice
+	// as a picture with its text in alt.
+	w := walker{skip: boiler, alts: true}
+	for _, l := range w.lines(main) {
 		if titleLeft && l == n.Title {
 			titleLeft = false
 			continue
@@ -103,7 +106,8 @@ func (p *page) mainContent() *html.Node {
 				return false
 			}
 			if sel(e) {
-				if n := letters(strings.Join(linesOf(boiler, e), "")); n > bestN {
+				w := walker{skip: boiler, alts: true}
+				if n := letters(strings.Join(w.lines(e), "")); n > bestN {
 					best, bestN = e, n
 				}
 			}
@@ -143,7 +147,7 @@ func (p *page) densest() *html.Node {
 // textWeight counts letters outside links and page furniture: link lists
 // (menus, product grids) weigh nothing.
 func textWeight(n *html.Node) int {
-	w := walker{skip: func(e *html.Node) bool { return boiler(e) || e.DataAtom == atom.A }}
+	w := walker{skip: func(e *html.Node) bool { return boiler(e) || e.DataAtom == atom.A }, alts: true}
 	w.walk(n)
 	return letters(w.b.String())
 }

@@ -255,6 +255,8 @@ func TestDetailShapes(t *testing.T) {
 			"6月10日(水)メンテナンスのお知らせ", "2026-06-01", "メンテナンスを行います", ""},
 		{"no date", `<article><h1>お知らせ</h1><p>ただいまカード決済をご利用いただけません。</p></article>`,
 			"お知らせ", "", "カード決済", ""},
+		{"notice as a picture", `<main><h1>重要なお知らせ</h1><p><img src="n.jpg" alt="システム不具合のためクレジットカード決済を停止しております"></p><p><img src="spacer.gif" alt=""></p></main>`,
+			"重要なお知らせ", "", "クレジットカード決済を停止", ""},
 		{"nav dropped", `<nav><a href="/">トップ</a><a href="/news">お知らせ一覧</a></nav><main><h1>休業</h1><p>本日は休業いたします。よろしくお願いします。</p></main><aside>人気商品ランキング</aside>`,
 			"休業", "", "本日は休業", "ランキング"},
 	}

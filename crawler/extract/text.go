@@ -51,6 +51,7 @@ type walker struct {
 	skip   func(*html.Node) bool // extra subtrees to leave out
 	full   bool
 	visits int
+	alts   bool // write the alt text of images (notices posted as pictures)
 }
 
 // maxVisits bounds the nodes one walk visits, text or not.
@@ -73,6 +74,12 @@ func (w *walker) walk(n *html.Node) {
 		return
 	case html.ElementNode:
 		if skipped[n.DataAtom] || hidden(n) || (w.skip != nil && w.skip(n)) {
+			return
+		}
+		if w.alts && n.DataAtom == atom.Img {
+			if alt := attr(n, "alt"); letters(alt) >= 8 {
+				w.b.WriteString("\n" + alt + "\n")
+			}
 			return
 		}
 	case html.DocumentNode:
@@ -112,6 +119,10 @@ func hidden(n *html.Node) bool {
 // linesOf returns the normalised, non-empty lines of the given nodes.
 func linesOf(skip func(*html.Node) bool, nodes ...*html.Node) []string {
 	w := walker{skip: skip}
+	return w.lines(nodes...)
+}
+
+func (w *walker) lines(nodes ...*html.Node) []string {
 	for _, n := range nodes {
 		w.walk(n)
 	}
