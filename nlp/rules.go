@@ -50,8 +50,8 @@ var stopWords = words("停止", "休止", "中止", "中断", "見合わせる",
 
 // usageWords: "use / pay / accept", which are a stop when negated
 // (ご利用いただけません, ご利用になれません, 使えません, お受けできません,
-// 決済できない, お取り扱いできません, 選択できません).
-var usageWords = words("利用", "使用", "使う", "使える", "使い", "選択", "選べる", "決済", "受け付ける", "受付", "受け付け",
+// 決済できない, お取り扱いできません, お選びいただけません, ご注文いただけません).
+var usageWords = words("利用", "使用", "使う", "使える", "使い", "選択", "選べる", "選ぶ", "選び", "注文", "決済", "受け付ける", "受付", "受け付け",
 	"取り扱う", "取扱う", "取り扱い", "取扱い", "取扱", "扱う", "支払う", "支払える", "支払い", "お支払い", "行う", "完了", "受ける", "進む", "進める", "承る")
 
 // headSkip: tokens walked over from a negative auxiliary back to the word it
@@ -190,6 +190,10 @@ var announceWords = words("お知らせ", "ご案内", "ご報告", "報告", "�
 
 // impactWords: 影響 negated (当店への影響はございません) says the card is not stopped.
 var impactWords = words("影響", "支障")
+
+// outageWords: a fault that is happening (決済エラーが発生しております,
+// 障害が発生しております): with a card word, an ongoing outage is a stop.
+var outageWords = words("不具合", "障害", "エラー", "トラブル", "故障")
 
 // runningWords: 正常に稼働しております, the system works again.
 var runningWords = words("稼働", "動作", "作動", "機能")

@@ -19,6 +19,13 @@ import (
 // the intuitive way: クレジットカード and メンテナンス stay one token, 停止しております
 // is 停止/し/て/おり/ます with base forms する/おる, and 漏えい is one noun.
 // uni would split クレジット/カード and 不/具合, which only makes the rules longer.
+//
+// No user dictionary: every phrase the rules need is either one ipa token
+// (メンテナンス, 漏えい, 後払い) or a short sequence the rules read with base
+// forms (カード/決済, 一時/停止, 停止/し/て/おり/ます). The few compounds ipa
+// splits and the rules want whole (第三者調査機関, 3Dセキュア, 個人情報保護委員会)
+// are matched as substrings of the normalised sentence, which is exact and
+// keeps the tokens (and so negation and aspect) as the dictionary gives them.
 var (
 	sharedOnce     sync.Once
 	sharedTok      *tokenizer.Tokenizer

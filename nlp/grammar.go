@@ -1,0 +1,374 @@
+package nlp
+
+import "strings"
+
+// grammar.go: the token-level readings the rules share: what a negative
+// auxiliary negates, the aspect after a predicate, the subject of a stop, and
+// whether it is hedged or quoted.
+
+// isNeg: a negative auxiliary (ない, ん, ぬ, ず) or the adjective ない.
+func isNeg(t tok) bool {
+	if t.pos1 == "助動詞" && (t.base == "ない" || t.base == "ん" || t.base == "ぬ" || t.base == "ず") {
+		return true
+	}
+	return t.pos1 == "形容詞" && t.base == "ない" || t.base == "無い"
+}
+
+// isClauseEnd: punctuation or a clause-joining particle (が, ので, けれど)
+// ends the scope of a predicate's auxiliaries.
+func isClauseEnd(t tok) bool {
+	if t.pos1 == "記号" {
+		return t.surf != "・" && t.surf != "(" && t.surf != ")"
+	}
+	if t.pos1 == "助詞" && t.pos2 == "接続助詞" && t.surf != "て" && t.surf != "で" {
+		return true
+	}
+	return false
+}
+
+// headOf walks back from a negative auxiliary to the word it negates:
+// 停止[は]し[て]い[ませ]ん → 停止, ご利用いただけ[ませ]ん → 利用,
+// 停止の予定はござい[ませ]ん → 停止 (through 予定).
+func headOf(toks []tok, neg int) int {
+	passedNominal := false
+	for j := neg - 1; j >= 0 && j >= neg-10; j-- {
+		t := toks[j]
+		switch {
+		case t.pos1 == "助動詞":
+		case t.pos1 == "動詞" && (t.pos2 == "非自立" || t.pos2 == "接尾"):
+		case t.pos1 == "動詞" && headSkipVerbs[t.base] && !stopWords[t.base]:
+		case t.pos1 == "助詞" && headSkipParticles[t.surf]:
+		case t.pos1 == "名詞" && t.pos2 == "非自立" && !passedNominal:
+			passedNominal = true
+		case headNominals[t.base] && !passedNominal:
+			passedNominal = true
+		default:
+			if isClauseEnd(t) {
+				return -1
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// readAspect reads the auxiliaries after a predicate at i, up to the clause end.
+func readAspect(toks []tok, i int) (a aspect, future bool) {
+	sawOru, sawNeg, sawTa := false, false, false
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		t := toks[j]
+		if isClauseEnd(t) {
+			break
+		}
+		switch {
+		case t.pos1 == "動詞" && ongoingAux[t.base] && t.pos2 == "非自立":
+			sawOru = true
+		case isNeg(t):
+			sawNeg = true
+		case t.pos1 == "助動詞" && t.base == "た":
+			sawTa = true
+		case t.base == "予定" || t.base == "つもり":
+			future = true
+		case t.surf == "中":
+			sawOru = true
+		}
+		// Past tense closes the predicate: 停止していた[カード決済]を.
+		if sawTa && t.pos1 == "名詞" {
+			break
+		}
+	}
+	switch {
+	case sawTa && (sawOru || sawNeg):
+		return aspectPast, future
+	case sawTa:
+		return aspectDone, future
+	case sawOru:
+		return aspectOngoing, future
+	}
+	return aspectNow, future
+}
+
+// isCardTok: a payment card word, not ギフトカード / ポイントカード.
+func isCardTok(toks []tok, i int) bool {
+	t := toks[i]
+	if !cardWords[t.base] && !cardWords[t.surf] {
+		// compounds ipa keeps whole: ダイナースクラブカード, クレジットカード払い
+		if !strings.Contains(t.surf, "カード") && !isBrandTok(t) {
+			return false
+		}
+		for w := range notPaymentCardBefore {
+			if strings.Contains(t.surf, w) {
+				return false
+			}
+		}
+		return true
+	}
+	if i > 0 && (t.base == "カード" || t.base == "card") && notPaymentCardBefore[toks[i-1].base] {
+		return false
+	}
+	return true
+}
+
+// isBrandTok: a card brand, alone or inside a compound (ダイナースクラブカード).
+func isBrandTok(t tok) bool {
+	if brandWords[t.base] || brandWords[t.surf] {
+		return true
+	}
+	if t.pos1 != "名詞" || len(t.surf) < 6 {
+		return false
+	}
+	for w := range brandWords {
+		if len(w) >= 6 && strings.Contains(t.surf, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isOtherMethodTok(t tok) bool { return otherMethodWords[t.base] || otherMethodWords[t.surf] }
+
+// subjectOf finds what a stop at i applies to: the nearest payment word
+// before it in the sentence (クレジットカード決済を停止, 銀行振込はご利用いただけません),
+// else the nearest after it (停止中:クレジットカード決済).
+func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
+	look := func(j int) (subject, bool) {
+		t := toks[j]
+		switch {
+		case isCardTok(toks, j):
+			return subjCard, true
+		case isOtherMethodTok(t):
+			return subjOther, true
+		case (paymentWords[t.base] || paymentWords[t.surf]) && !(j+1 < len(toks) && toks[j+1].base == "代行"):
+			// 決済 of 決済代行会社 is the provider, not the payment.
+			return subjPayment, true
+		}
+		return subjNone, false
+	}
+	for j := i - 1; j >= 0 && j >= i-14; j-- {
+		if newEntryWords[toks[j].base] && !storedCardWords[toks[j].base] && !(j+1 < len(toks) && storedCardWords[toks[j+1].base]) {
+			newEntry = true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-14; j-- {
+		got, ok := look(j)
+		if !ok {
+			continue
+		}
+		if got == subjPayment {
+			// 決済 of クレジットカード決済 / コンビニ決済: the word before decides.
+			for k := j - 1; k >= 0 && k >= j-2; k-- {
+				if g2, ok2 := look(k); ok2 && g2 != subjPayment {
+					got, j = g2, k
+					break
+				}
+			}
+		}
+		if got == subjCard {
+			brandOnly = isBrandTok(toks[j])
+		}
+		return got, brandOnly, newEntry
+	}
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if got, ok := look(j); ok {
+			if got == subjCard {
+				brandOnly = isBrandTok(toks[j])
+			}
+			return got, brandOnly, newEntry
+		}
+	}
+	// No payment word around: 〜のため停止しております takes the notice's
+	// topic, unless an object is named right before (発送業務を停止, 販売を停止).
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "の") {
+			// サイトを休止 / ご注文の受付を停止: the whole shop stops; 発送を停止
+			// or 販売を停止 of one product is something else.
+			for k := j - 1; k >= 0 && k >= j-3; k-- {
+				if siteWords[toks[k].base] {
+					return subjSite, false, newEntry
+				}
+			}
+			return subjNone, false, newEntry
+		}
+	}
+	return subjImplicit, false, newEntry
+}
+
+// statePredicate: the tokens start a predicate stating a state (です, だ,
+// でございます, となっております), so 〜中です is the stop itself, while
+// メンテナンス中も / メンテナンス中のため are only a time or a reason.
+func statePredicate(rest []tok) bool {
+	t := rest[0]
+	if t.pos1 == "助動詞" && (t.base == "です" || t.base == "だ") {
+		return true
+	}
+	if (t.surf == "と" || t.surf == "で") && len(rest) > 1 && (rest[1].base == "なる" || rest[1].base == "ござる" || rest[1].base == "ある") {
+		return true
+	}
+	return t.pos1 == "記号"
+}
+
+// quotedAfter: the stop is quoted (停止しているとの情報, 停止しているという),
+// which reports a rumour rather than stating a stop.
+func quotedAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		t := toks[j]
+		if t.surf == "との" || t.surf == "という" || t.surf == "といった" || t.pos1 == "助詞" && t.pos2 == "格助詞" && t.surf == "と" && j+1 < len(toks) && (toks[j+1].base == "いう" || toks[j+1].base == "言う" || toks[j+1].surf == "の") {
+			return true
+		}
+		if isClauseEnd(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// hedgedAfter: 場合 / 可能性 after the stop in the same sentence, or a
+// condition (〜場合は、) before it.
+func hedgedAround(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if hedgeWords[toks[j].base] {
+			return true
+		}
+		if toks[j].surf == "。" {
+			break
+		}
+	}
+	for j := 0; j < i; j++ {
+		if toks[j].base == "場合" && j+1 < len(toks) && (toks[j+1].surf == "は" || toks[j+1].surf == "には" || toks[j+1].surf == "、") {
+			return true
+		}
+	}
+	return false
+}
+
+// usableAfter: a positive usage (ご利用いただけます, ご利用可能です, ご利用ください).
+func usableAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		switch toks[j].base {
+		case "いただける", "頂ける", "できる", "出来る", "可能", "くださる", "下さる", "なれる", "いただく":
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// finalPast: the last predicate of the sentence is in the past tense.
+func finalPast(toks []tok) bool {
+	for j := len(toks) - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.pos1 == "記号" {
+			continue
+		}
+		return t.pos1 == "助動詞" && t.base == "た"
+	}
+	return false
+}
+
+// tarAfter: a conditional たら right after i (決まりましたら, 判明したら).
+func tarAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].surf == "たら" || toks[j].surf == "だら" {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// purposeAfter: the leak word is something guarded against (不正アクセス対策,
+// 流出を防ぐ, 漏えいに備え, 流出した場合).
+func purposeAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if leakPurposeWords[toks[j].base] {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func hasBefore(toks []tok, i, d int, set map[string]bool) bool {
+	for j := max(0, i-d); j < i; j++ {
+		if set[toks[j].base] || set[toks[j].surf] {
+			return true
+		}
+	}
+	return false
+}
+
+// becameAfter: 〜ようになりました after i (a change that has happened).
+func becameAfter(toks []tok, i int) bool {
+	sawNaru := false
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].base == "なる" {
+			sawNaru = true
+		}
+		// ようになりました / ようになっております
+		if sawNaru && (toks[j].pos1 == "助動詞" && toks[j].base == "た" || toks[j].pos1 == "動詞" && ongoingAux[toks[j].base]) {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// negatedAfter: a negative in the predicate right after i (流出した事実は
+// ございません, 目処は立っておりません).
+func negatedAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if isNeg(toks[j]) {
+			return true
+		}
+		if isClauseEnd(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func nextIs(toks []tok, i int, base string) bool {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].base == base {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNear(toks []tok, i, d int, set map[string]bool) bool {
+	for j := max(0, i-d); j < len(toks) && j <= i+d; j++ {
+		if set[toks[j].base] || set[toks[j].surf] {
+			return true
+		}
+	}
+	return false
+}
+
+func brandNear(toks []tok, i, d int) bool {
+	for j := max(0, i-d); j < len(toks) && j <= i+d; j++ {
+		if isBrandTok(toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+var onlyWords = words("のみ", "だけ", "限り")
+
+func hasAny(toks []tok, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.base] {
+			return true
+		}
+	}
+	return false
+}
