@@ -169,10 +169,7 @@ func (a *assessor) noticeFactors(e *episode, o Observation) ([]Factor, float64, 
 	for _, f := range fs {
 		raw += f.Contribution
 	}
-	n := a.ctx.Corroboration[o.Fingerprint]
-	if o.Fingerprint == "" || n < 1 {
-		n = 1
-	}
+	n := a.relayedBy(o)
 	keep := corroborationKeep(n)
 	if keep < 1 && raw > 0 {
 		d := round3(-raw * (1 - keep))

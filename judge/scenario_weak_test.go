@@ -326,3 +326,23 @@ func TestScenarioSiteDownUnchangedPage(t *testing.T) {
 		t.Fatalf("sequence %q, want %q", got, want)
 	}
 }
+
+// A payment provider's outage banner shown by many shops for two cycles
+// flags none of them; the same banner on this shop alone does.
+func TestScenarioProviderBannerOnManyShops(t *testing.T) {
+	s := newSim(t)
+	s.quiet(-10, 0)
+	for d := 0; d < 3; d++ {
+		s.banner(d, stopBanner, nlp.Suspicious)
+		s.payment(d, true, true)
+		s.crawl(d)
+	}
+	s.ctx.Corroboration = map[string]int{fingerprintOf(stopBanner): 12}
+	if got := compress(0, s.replay(0, 2)); got != "0:-" {
+		t.Fatalf("relayed by 12 shops: sequence %q, want never flagged", got)
+	}
+	s.ctx.Corroboration = nil
+	if got := compress(0, s.replay(0, 2)); got != "0:- 1:suspected" {
+		t.Fatalf("alone: sequence %q, want 0:- 1:suspected", got)
+	}
+}

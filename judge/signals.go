@@ -183,7 +183,9 @@ func (a *assessor) cardBackAt(c cycle) bool {
 // bannerCycle updates the banner state from a readable cycle.
 func (a *assessor) bannerCycle(c cycle) {
 	if c.banner != nil {
-		on := bannerSuspicious(*c.banner)
+		// The same banner wording on 3 or more shops within a day is a
+		// payment provider's outage relayed by its shops, as for notices.
+		on := bannerSuspicious(*c.banner) && a.relayedBy(*c.banner) < 3
 		if on && !a.bannerOn {
 			a.bannerCycles, a.bannerEp = 0, nil
 			a.bannerObs = *c.banner
@@ -197,6 +199,15 @@ func (a *assessor) bannerCycle(c cycle) {
 		a.bannerOffCycles++
 		a.bannerCycles = 0
 	}
+}
+
+// relayedBy is how many shops showed the observation's wording within a
+// day (1 when unknown).
+func (a *assessor) relayedBy(o Observation) int {
+	if n := a.ctx.Corroboration[o.Fingerprint]; o.Fingerprint != "" && n > 1 {
+		return n
+	}
+	return 1
 }
 
 // paymentCycle updates the payment-page state from a readable cycle.
