@@ -332,3 +332,11 @@ func TestDetailURLFromEnclosingLink(t *testing.T) {
 		t.Fatalf("notices %+v", ns)
 	}
 }
+
+// Category menus that name cards are not payment methods.
+func TestPaymentNotFromMenus(t *testing.T) {
+	src := `<ul><li><a href="/c/1">クレジットカードケース</a></li><li><a href="/c/2">コンビニ限定商品</a></li><li><a href="/c/3">代引き対象商品</a></li></ul>`
+	if p := Page(top, src, ref).Payment; p != nil {
+		t.Fatalf("payment from a menu: %+v", p)
+	}
+}

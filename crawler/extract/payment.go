@@ -99,6 +99,11 @@ func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) 
 		if len(lines) == 0 {
 			return "", "", nil, false
 		}
+		// A menu entry (<li><a>クレジットカードケース</a></li>) is
+		// navigation, not a method: methods are written, not linked.
+		if a := find(e, isHref); a != nil && textOf(a) == strings.Join(lines, " ") {
+			return "", "", nil, false
+		}
 		return lines[0], strings.Join(lines, " "), []*html.Node{e}, true
 	case atom.Dt:
 		label = textOf(e)
