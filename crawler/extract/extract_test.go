@@ -27,6 +27,8 @@ func TestPlatform(t *testing.T) {
 		// A WordPress blog that links to its BASE shop is still WordPress
 		// only if it shows no BASE asset; a BASE image makes it BASE.
 		{`<a href="https://example.thebase.in/">shop</a><link href="/wp-content/x.css">`, PlatformBASE, ""},
+		{`<a href="/fs/honnomori/c/a">a</a><a href="/fs/honnomori/b">b</a><img src="/fs/honnomori/img/c.png">`, PlatformFutureShop, ""},
+		{`<a href="/fs/x/">one link is not enough</a>`, PlatformUnknown, ""},
 		{`<p>こんにちは</p>`, PlatformUnknown, ""},
 	}
 	for _, tt := range tests {

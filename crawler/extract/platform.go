@@ -28,6 +28,7 @@ var fingerprints = []fingerprint{
 }
 
 var (
+	reFSPath    = regexp.MustCompile(`(?:href|src)="(?:https?://[^/"]+)?/fs/[a-z0-9_-]+/`)
 	reWPVersion = regexp.MustCompile(`(?i)<meta[^>]+content="wordpress\s+([0-9][0-9.]*)"`)
 	reWCVersion = regexp.MustCompile(`(?i)<meta[^>]+content="woocommerce\s+([0-9][0-9.]*)"`)
 	reUSCVer    = regexp.MustCompile(`(?i)usc-e-shop/[^"'?]*\?ver=([0-9][0-9.]*)`)
@@ -43,6 +44,11 @@ func detectPlatform(raw string) (string, string) {
 			if strings.Contains(low, m) {
 				return fp.platform, platformVersion(fp.platform, raw, low)
 			}
+		}
+		// futureshop serves every page under /fs/<shopkey>/: several such
+		// links say so even when no asset names the platform.
+		if fp.platform == PlatformFutureShop && len(reFSPath.FindAllStringIndex(low, 3)) == 3 {
+			return PlatformFutureShop, ""
 		}
 	}
 	return PlatformUnknown, ""
