@@ -126,3 +126,17 @@ func TestPrefilterLossless(t *testing.T) {
 		}
 	}
 }
+
+func TestIPABaseFormIndex(t *testing.T) {
+	tk, err := loadTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range tk.Tokenize("停止しておりませんでした。再開いたしました") {
+		want, _ := k.BaseForm()
+		got, _ := k.FeatureAt(ipaBaseFormIndex)
+		if got != want {
+			t.Errorf("%s: FeatureAt(%d) = %q, BaseForm = %q", k.Surface, ipaBaseFormIndex, got, want)
+		}
+	}
+}

@@ -54,6 +54,11 @@ func DictLoadTime() time.Duration {
 	return sharedLoadTime
 }
 
+// ipaBaseFormIndex is where the ipa dictionary keeps the base form among a
+// known token's features (品詞, 細分類1-3, 活用型, 活用形, 基本形, 読み, 発音);
+// TestIPABaseFormIndex checks it against BaseForm().
+const ipaBaseFormIndex = 6
+
 // tok is the part of a kagome token the rules look at.
 type tok struct {
 	surf string // surface, ASCII lower-cased
@@ -72,23 +77,19 @@ func tokenize(t *tokenizer.Tokenizer, s string) []tok {
 		if k.Class == tokenizer.DUMMY {
 			continue
 		}
-		pos := k.POS()
-		var p1, p2 string
-		if len(pos) > 0 {
-			p1 = pos[0]
-		}
-		if len(pos) > 1 {
-			p2 = pos[1]
-		}
+		// FeatureAt reads the dictionary in place; POS() and BaseForm()
+		// would build a feature slice per token.
+		p1, _ := k.FeatureAt(0)
+		p2, _ := k.FeatureAt(1)
 		if p2 == "空白" || strings.TrimSpace(k.Surface) == "" {
 			continue
 		}
 		surf := asciiLower(k.Surface)
-		base, ok := k.BaseForm()
-		if !ok || base == "" || base == "*" {
-			base = surf
-		} else {
-			base = asciiLower(base)
+		base := surf
+		if k.Class == tokenizer.KNOWN {
+			if bf, ok := k.FeatureAt(ipaBaseFormIndex); ok && bf != "" && bf != "*" {
+				base = asciiLower(bf)
+			}
 		}
 		out = append(out, tok{surf: surf, base: base, pos1: p1, pos2: p2})
 	}
