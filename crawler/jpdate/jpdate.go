@@ -76,6 +76,8 @@ var (
 	reKanjiNum = regexp.MustCompile(`(令和|平成)?\s?([〇一二三四五六七八九十]+|元)\s?年\s?([〇一二三四五六七八九十]+)\s?月\s?([〇一二三四五六七八九十]+)\s?日`)
 	// ISO 8601 time after a numeric date: T10:00:00+09:00
 	reISOTime = regexp.MustCompile(`^T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?`)
+	// (月), (月曜日), (Mon) right after a date
+	reWeekdayAfter = regexp.MustCompile(`^\s?\(\s?(?:[月火水木金土日](?:曜日?)?|(?i:sun|mon|tue|wed|thu|fri|sat))\.?\s?\)`)
 	// 6月1日(月), 6/1(月)
 	reMD = regexp.MustCompile(`(\d{1,2})\s?(?:月\s?(\d{1,2})\s?日|/\s?(\d{1,2}))(?:\s?\(\s?([月火水木金土日]|[A-Za-z]{3})(?:曜日?)?\.?\s?\))?`)
 )
@@ -195,6 +197,11 @@ func findFull(s string) (Match, bool, bool) {
 	}
 	if !best.ok {
 		return Match{}, true, false
+	}
+	// A weekday after a full date belongs to it: "2026/06/01(月)". The
+	// written year decides; the weekday is kept as text, not checked.
+	if w := reWeekdayAfter.FindString(s[best.end:]); w != "" {
+		best.end += len(w)
 	}
 	return Match{Time: best.t, Text: s[best.start:best.end], Start: best.start, End: best.end}, true, true
 }
