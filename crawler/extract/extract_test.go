@@ -187,6 +187,7 @@ func TestNoticeShapes(t *testing.T) {
 		{"yearless weekday", `<ul><li>6/1(月) カード決済停止</li><li>5/1(金) 別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
 		{"eccube2 without title dt", `<dl class="newslist"><dt>2026.06.01</dt><dd><a href="/user_data/a.php">カード決済停止</a><br>当面の間停止します。</dd></dl><dl class="newslist"><dt>2026.05.01</dt><dd>別件</dd></dl>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
 		{"weekday after full date", `<ul><li>2026年6月1日（月）カード決済停止</li><li>2026年5月1日（金）別件</li></ul>`, "カード決済停止", "", "2026-06-01"},
+		{"new badge", `<dl><dt>2026.06.01</dt><dd>カード決済停止 <span class="new">NEW!</span></dd><dt>2026.05.01</dt><dd>New Arrival 入荷</dd></dl>`, "カード決済停止", "", "2026-06-01"},
 		{"kanji numerals", `<table><tr><td>令和八年六月一日</td><td>カード決済停止</td></tr><tr><td>令和八年五月一日</td><td>別件</td></tr></table>`, "カード決済停止", "", "2026-06-01"},
 		{"br paragraphs", `<div>2026.06.01<br>カード決済停止<br>一行目<br>二行目<br>三行目<br>四行目<br>五行目<br>六行目<br><br>2026.05.01<br>別件<br></div>`, "カード決済停止", "一行目 二行目 三行目 四行目 五行目 六行目", "2026-06-01"},
 		{"welcart archive", `<div class="post-li"><article class="post"><p><time datetime="2026-06-01T10:00:00+09:00">2026/06/01</time></p><div class="post-title"><a href="/n/1">カード決済停止</a></div><p>当面の間停止します。</p></article><article class="post"><p><time datetime="2026-05-01T10:00:00+09:00">2026/05/01</time></p><div class="post-title"><a href="/n/2">別件</a></div></article></div>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},

@@ -110,8 +110,12 @@ func stripDate(s, date string) string {
 		s = strings.Replace(s, date, "", 1)
 	}
 	s = emptyBrackets.ReplaceAllString(s, "")
+	s = newMark.ReplaceAllString(clean(s), "")
 	return clean(strings.Trim(clean(s), separators))
 }
+
+// newMark is the "NEW" badge shops put beside recent items.
+var newMark = regexp.MustCompile(`(?i)(?:^|\s)new!?$|^new!?\s`)
 
 func isHeading(e *html.Node) bool {
 	switch e.DataAtom {
