@@ -346,3 +346,11 @@ func TestPaymentNotFromMenus(t *testing.T) {
 		t.Fatalf("payment from a menu: %+v", p)
 	}
 }
+
+func TestNewBadge(t *testing.T) {
+	for in, want := range map[string]string{"カード決済停止 NEW!": "カード決済停止", "New Arrival 入荷": "New Arrival 入荷", "NEWS": "NEWS"} {
+		if got := stripDate(in, ""); got != want {
+			t.Errorf("stripDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

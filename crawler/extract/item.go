@@ -115,7 +115,7 @@ func stripDate(s, date string) string {
 }
 
 // newMark is the "NEW" badge shops put beside recent items.
-var newMark = regexp.MustCompile(`(?i)(?:^|\s)new!?$|^new!?\s`)
+var newMark = regexp.MustCompile(`(?i)\snew!?$`)
 
 func isHeading(e *html.Node) bool {
 	switch e.DataAtom {
