@@ -104,6 +104,8 @@ func TestSuspended(t *testing.T) {
 		{"※デビットカード・プリペイドカードは現在ご利用いただけません。", false},
 		{"代金引換 ※離島はご利用いただけません。", false},
 		{"クレジットカード決済を再開いたしました。", false},
+		{"一時停止しておりましたクレジットカード決済を再開いたしました。", false},
+		{"6月1日に再開しました。※ただし一部カードは現在停止中です。", true},
 	}
 	for _, tt := range tests {
 		if got := suspended(tt.text); got != tt.want {

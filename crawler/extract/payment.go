@@ -25,6 +25,7 @@ var (
 	suspNow     = regexp.MustCompile(`ただいま|只今|現在|一時的|当面|しばらく|メンテナンス|不具合|障害|再開`)
 	suspExclude = regexp.MustCompile(`デビット|プリペイド|海外発行|一部の|分割|リボ|ギフト`)
 	sentenceEnd = regexp.MustCompile(`[。!\n]`)
+	resumed     = regexp.MustCompile(`再開(?:いた)?しました|再開しております|復旧(?:いた)?しました|ご利用いただけるようになりました|ご利用可能となりました`)
 )
 
 // payment reads the payment methods a page lists: items (li, dt+dd, table
@@ -314,11 +315,16 @@ func splitPunct(s string) []string {
 }
 
 // suspended reports whether text marks its method as not available now.
+// A sentence that reports the method back ("一時停止しておりましたが、再開
+// いたしました") does not count as a suspension.
 func suspended(text string) bool {
-	if suspStrong.MatchString(text) {
-		return true
-	}
 	for _, sent := range sentenceEnd.Split(text, -1) {
+		if resumed.MatchString(sent) {
+			continue
+		}
+		if suspStrong.MatchString(sent) {
+			return true
+		}
 		if suspWeak.MatchString(sent) && suspNow.MatchString(sent) && !suspExclude.MatchString(sent) {
 			return true
 		}
