@@ -133,6 +133,18 @@ func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 // scheduled, unrelated.
 func (n *notice) decide() Result {
 	s := n.summarise()
+	if len(n.sents) > longNotice {
+		// A whole page: only what stands near a stop explains it. A returns
+		// policy's お客様都合 or a guide's 毎月第2火曜日 2:00〜5:00 section far
+		// from the stop says nothing about it.
+		stops := append(append([]int{}, s.activeCard...), s.siteStop...)
+		for _, l := range []*[]int{&s.pretextMaint, &s.pretextFault, &s.openEnded, &s.otherMethods, &s.startsNow,
+			&s.extension, &s.window, &s.provider, &s.quantified, &s.recurring, &s.spareDay} {
+			if len(stops) > 0 {
+				*l = near(*l, stops, nearSentences)
+			}
+		}
+	}
 	w := func(idx []int, weight float64) float64 {
 		if len(idx) > 0 {
 			return weight
@@ -235,14 +247,39 @@ func (n *notice) decide() Result {
 }
 
 const (
+	// longNotice: beyond this many sentences the text is a page, not a
+	// notice, and signals must stand within nearSentences of a stop.
+	longNotice           = 12
+	nearSentences        = 4
+	maxEvidencePerReason = 3
+
 	suspiciousThreshold = 2.5
 	maxScore            = 0.97
 )
 
+// addAll adds evidence for a reason, at most maxEvidencePerReason sentences:
+// the deciding ones, not every payment-method line of a page.
 func (n *notice) addAll(idx []int, r Reason) {
-	for _, i := range idx {
+	for k, i := range idx {
+		if k == maxEvidencePerReason {
+			break
+		}
 		n.add(i, r)
 	}
+}
+
+// near keeps the sentence indexes within d sentences of any stop.
+func near(idx, stops []int, d int) []int {
+	var out []int
+	for _, i := range idx {
+		for _, j := range stops {
+			if i-j <= d && j-i <= d {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (n *notice) result(l Label, score float64) Result {

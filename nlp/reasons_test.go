@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // One case per reason code: the notice must carry the reason in its evidence.
 func TestReasonCodes(t *testing.T) {
@@ -134,5 +137,33 @@ func TestEvidenceOncePerReason(t *testing.T) {
 	}
 	if len(r.Evidence) == 0 {
 		t.Fatal("no evidence")
+	}
+}
+
+// A whole shop page: the notice sits among menus, a returns policy
+// (お客様都合) and a guide's standing maintenance calendar far from it.
+func TestWholePage(t *testing.T) {
+	filler := strings.Repeat("ホーム | 新着 | ランキング\n国産ひのきのまな板 3,980円\n", 6)
+	page := filler +
+		"【重要】現在、システム不具合のためクレジットカード決済を停止しております。\n再開時期は未定です。\n" +
+		"銀行振込・代金引換はご利用いただけます。\n" + filler +
+		"<お客様都合による返品>\n商品到着後7日以内にご連絡ください。\n" + filler +
+		"サービス向上のため、毎月第2火曜日の2:00〜5:00に定期メンテナンスを実施しております。\n" + filler
+	c := newTestClassifier(t)
+	r := c.Classify(page)
+	if r.Label != Suspicious {
+		t.Fatalf("label = %s %v, want suspicious", r.Label, r.Evidence)
+	}
+	perReason := map[Reason]int{}
+	for _, e := range r.Evidence {
+		perReason[e.Reason]++
+		if strings.Contains(e.Text, "お客様都合") || strings.Contains(e.Text, "毎月第2火曜日") {
+			t.Errorf("evidence from far away: %v", e)
+		}
+	}
+	for reason, n := range perReason {
+		if n > maxEvidencePerReason {
+			t.Errorf("%s has %d evidence sentences, cap is %d", reason, n, maxEvidencePerReason)
+		}
 	}
 }

@@ -94,6 +94,10 @@ var maintWords = words("メンテナンス", "メンテ", "保守", "点検", "�
 // non-reason).
 var faultWords = words("不具合", "障害", "エラー", "トラブル", "諸事情", "事情", "都合", "故障", "異常", "問題", "セキュリティ", "outage", "error", "failure", "issue", "issues", "problem", "problems", "technical")
 
+// vagueReasonOwners: whose 都合 / 事情 makes it a pretext (システムの都合,
+// 諸般の事情, 当店の都合, 運営上の都合), unlike お客様都合.
+var vagueReasonOwners = words("システム", "諸般", "当社", "当店", "弊社", "運営", "社内", "上", "技術", "一身", "諸")
+
 // openEndedWords: resumption deferred with no date (当面, 当分, 未定, 無期限,
 // しばらく, 別途, 追って, 改めて + ご連絡).
 var openEndedWords = words("当面", "当分", "未定", "無期限", "しばらく", "暫く", "別途", "追って", "改めて", "未だ", "いまだ")

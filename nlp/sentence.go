@@ -150,13 +150,10 @@ func analyze(s *sentence) facts {
 		switch {
 		case maintWords[b] || maintWords[t.surf]:
 			f.pretextMaint = true
+		case (b == "都合" || b == "事情") && !hasBefore(toks, i, 3, vagueReasonOwners):
+			// お客様都合による返品 is no pretext; システムの都合 / 諸般の事情 are.
 		case faultWords[b] || faultWords[t.surf]:
 			f.pretextFault = true
-		}
-		if b == "保守" || b == "都合" || b == "事情" || b == "諸事情" {
-			// 保守管理上の理由, システムの都合, 諸般の事情: vague reasons.
-			f.pretextMaint = f.pretextMaint || b == "保守"
-			f.pretextFault = f.pretextFault || b != "保守"
 		}
 		if impactWords[b] && (negHead[i] || negatedAfter(toks, i)) {
 			f.noImpact = true
