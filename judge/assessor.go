@@ -10,10 +10,9 @@ import (
 // assessor walks one site's history in order, keeping the site's state (what
 // its payment page, banner and notices said before) and its episodes.
 type assessor struct {
-	ctx  Context
-	now  time.Time
-	eps  []*episode
-	keys map[string]int
+	ctx Context
+	now time.Time
+	eps []*episode
 
 	firstSeen time.Time
 	scheduled []time.Time // dates of scheduled-maintenance notices
@@ -47,7 +46,7 @@ type stop struct {
 }
 
 func newAssessor(c Context, now time.Time) *assessor {
-	return &assessor{ctx: c, now: now, keys: map[string]int{}, cardPages: map[string]bool{}}
+	return &assessor{ctx: c, now: now, cardPages: map[string]bool{}}
 }
 
 // cur returns the episode new observations belong to, or nil.
@@ -60,15 +59,7 @@ func (a *assessor) cur() *episode {
 
 // open starts an episode from its opening observation.
 func (a *assessor) open(o Observation) *episode {
-	at := o.When()
-	k := episodeKey(o)
-	if n := a.keys[k]; n > 0 {
-		a.keys[k] = n + 1
-		k = fmt.Sprintf("%s-%d", k, n+1)
-	} else {
-		a.keys[k] = 1
-	}
-	e := &episode{key: k, opened: at}
+	e := &episode{opened: o.When()}
 	e.addEvidence(o)
 	if f, ok := platformFactor(a.ctx); ok {
 		e.addFactor(f)
@@ -121,14 +112,24 @@ func (a *assessor) observe(o Observation) {
 	}
 }
 
-// emit publishes every episode that was flagged at least once.
+// emit publishes every episode that was flagged at least once, each with
+// its key (a second episode opened by the same wording on the same day gets
+// a numbered suffix).
 func (a *assessor) emit() []Episode {
 	var out []Episode
+	keys := map[string]int{}
 	for _, e := range a.eps {
 		if !e.flagged() {
 			continue
 		}
-		out = append(out, e.publish(a.now))
+		p := e.publish(a.now)
+		k := e.baseKey()
+		keys[k]++
+		if n := keys[k]; n > 1 {
+			k = fmt.Sprintf("%s-%d", k, n)
+		}
+		p.Key = k
+		out = append(out, p)
 	}
 	return out
 }

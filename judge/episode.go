@@ -9,7 +9,6 @@ import (
 // episode is the judge's working copy of an Episode. status "" means open
 // but below the threshold: internal, never emitted unless it crosses later.
 type episode struct {
-	key          string
 	opened       time.Time
 	status       Status
 	firstFlagged time.Time
@@ -150,6 +149,20 @@ func (e *episode) confirm(o Observation) {
 	e.transition(ConfirmedLeak, at)
 }
 
+// baseKey derives the episode's key from the first observation we saw of
+// it (by sighting time, not stated date): a notice read later but dated
+// earlier can join an episode, or even become its first dated signal,
+// without changing the key a feed has already published.
+func (e *episode) baseKey() string {
+	first := e.evidence[0]
+	for _, o := range e.evidence[1:] {
+		if c := o.Seen.Compare(first.Seen); c < 0 || c == 0 && compareObs(o, first) < 0 {
+			first = o
+		}
+	}
+	return episodeKey(first)
+}
+
 // resolve closes a flagged episode: card payment is back.
 func (e *episode) resolve(at time.Time, why string) {
 	e.closed = at
@@ -214,7 +227,6 @@ func (e *episode) publish(now time.Time) Episode {
 		}
 	}
 	return Episode{
-		Key:          e.key,
 		Status:       e.status,
 		Score:        round3(clamp01(sum)),
 		Opened:       e.opened,

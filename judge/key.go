@@ -13,9 +13,10 @@ import (
 // database (no I/O).
 var jst = time.FixedZone("JST", 9*60*60)
 
-// episodeKey derives an episode's key from its opening observation: the
-// opening day and a short hash of what was seen, so re-judging the same
-// history gives the same key and feeds keep a permanent id. The store id is
+// episodeKey derives an episode's key from its first-seen observation (see
+// episode.baseKey): that observation's day and a short hash of what was
+// seen, so re-judging the same history gives the same key and feeds keep a
+// permanent id. The store id is
 // left out: the same observation must give the same key before and after
 // it is stored.
 func episodeKey(o Observation) string {

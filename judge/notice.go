@@ -57,7 +57,7 @@ func (a *assessor) earlierStop(e *episode) {
 		p := a.eps[i]
 		if p.flagged() {
 			e.addFactor(Factor{Name: "earlier_episode", Contribution: 0,
-				Detail: fmt.Sprintf("earlier card stop %s (episode %s, %s %s)", day(p.opened), p.key, p.status, day(p.closed))})
+				Detail: fmt.Sprintf("earlier card stop %s (episode %s, %s %s)", day(p.opened), p.baseKey(), p.status, day(p.closed))})
 			return
 		}
 	}

@@ -346,3 +346,28 @@ func TestScenarioProviderBannerOnManyShops(t *testing.T) {
 		t.Fatalf("alone: sequence %q, want 0:- 1:suspected", got)
 	}
 }
+
+// A notice read days after the banner but dated before it joins the flagged
+// episode: its key, already in the feeds, does not change.
+func TestScenarioBackdatedNoticeKeepsKey(t *testing.T) {
+	s := newSim(t)
+	s.quiet(-10, 0)
+	for d := 0; d < 6; d++ {
+		s.banner(d, stopBanner, nlp.Suspicious)
+		s.payment(d, true, true)
+		s.crawl(d)
+	}
+	before := s.final(3)
+	o := s.notice(4, "クレジットカード決済停止のお知らせ", nlp.Suspicious, 0.9, nlp.ReasonCardStop, nlp.ReasonOpenEnded)
+	s.obs[len(s.obs)-1].Date = o.Date.AddDate(0, 0, -5) // dated the day before the banner
+	after := s.final(5)
+	if len(before) != 1 || len(after) != 1 {
+		t.Fatalf("got %d then %d episodes, want 1 and 1", len(before), len(after))
+	}
+	if before[0].Key != after[0].Key {
+		t.Errorf("key changed from %q to %q", before[0].Key, after[0].Key)
+	}
+	if s.dayOf(after[0].Opened) != -1 {
+		t.Errorf("opened on day %d, want -1 (the notice's date)", s.dayOf(after[0].Opened))
+	}
+}

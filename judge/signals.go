@@ -62,12 +62,12 @@ func (a *assessor) endCycle(c cycle) {
 	// banner stays up) does not reopen one: only a new run does.
 	persist := 0
 	if a.bannerOn && a.bannerCycles > 0 && a.claim(&a.bannerEp, e) {
-		e = a.weak(e, a.bannerObs, "banner", wBanner, fmt.Sprintf("top-page banner says card payment is unavailable (%s): %s", day(a.bannerObs.When()), quote(a.bannerObs)))
+		e = a.weak(e, a.bannerObs, a.sighting(c, c.banner), "banner", wBanner, fmt.Sprintf("top-page banner says card payment is unavailable (%s): %s", day(a.bannerObs.When()), quote(a.bannerObs)))
 		a.bannerEp, e.banner = e, true
 		persist = max(persist, a.bannerCycles)
 	}
 	if a.cardDown && a.cardDownCycles > 0 && a.claim(&a.cardEp, e) {
-		e = a.weak(e, a.cardDownObs, "payment_page", wPayment, fmt.Sprintf("payment page %s: card method removed or suspended, other methods stay (%s)", day(a.cardDownObs.When()), a.cardDownObs.Text))
+		e = a.weak(e, a.cardDownObs, a.sighting(c, c.payment), "payment_page", wPayment, fmt.Sprintf("payment page %s: card method removed or suspended, other methods stay (%s)", day(a.cardDownObs.When()), a.cardDownObs.Text))
 		a.cardEp = e
 		if !e.payment {
 			e.payment = true
@@ -78,7 +78,7 @@ func (a *assessor) endCycle(c cycle) {
 		persist = max(persist, a.cardDownCycles)
 	}
 	if a.downCycles > 0 && a.claim(&a.downEp, e) {
-		e = a.weak(e, a.downObs, "site_down", wSiteDown, fmt.Sprintf("whole site in maintenance (503 or メンテナンス中 page) since %s", day(a.downObs.When())))
+		e = a.weak(e, a.downObs, a.sighting(c, c.siteDown), "site_down", wSiteDown, fmt.Sprintf("whole site in maintenance (503 or メンテナンス中 page) since %s", day(a.downObs.When())))
 		a.downEp, e.siteDown = e, true
 		persist = max(persist, a.downCycles)
 	}
@@ -105,15 +105,30 @@ func (a *assessor) endCycle(c cycle) {
 	}
 }
 
-// weak adds a weak signal to the current episode, opening one if needed.
-func (a *assessor) weak(e *episode, o Observation, name string, w float64, detail string) *episode {
+// weak adds a weak signal to the current episode, opening one with the
+// run's first sighting if needed. Joining an existing episode, it brings the
+// current cycle's sighting: an older one attached late would change which
+// observation of the episode was seen first, and so its published key.
+func (a *assessor) weak(e *episode, start, current Observation, name string, w float64, detail string) *episode {
+	f := Factor{Name: name, Contribution: w, Detail: detail}
 	if e == nil {
-		e = a.open(o)
-	} else {
-		e.addEvidence(o)
+		e = a.open(start)
+		e.addFactor(f)
+		return e
 	}
-	e.addFactor(Factor{Name: name, Contribution: w, Detail: detail})
+	if e.addFactor(f) {
+		e.addEvidence(current)
+	}
 	return e
+}
+
+// sighting is the cycle's own sighting of a signal, or its crawl record when
+// the page was not re-read.
+func (a *assessor) sighting(c cycle, o *Observation) Observation {
+	if o != nil {
+		return *o
+	}
+	return a.trigger(c)
 }
 
 // claim reports whether a weak signal's current run may feed episode e:
