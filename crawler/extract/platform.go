@@ -47,7 +47,7 @@ func detectPlatform(raw string) (string, string) {
 		}
 		// futureshop serves every page under /fs/<shopkey>/: several such
 		// links say so even when no asset names the platform.
-		if fp.platform == PlatformFutureShop && len(reFSPath.FindAllStringIndex(low, 3)) == 3 {
+		if fp.platform == PlatformFutureShop && strings.Count(low, "/fs/") >= 3 && len(reFSPath.FindAllStringIndex(low, 3)) == 3 {
 			return PlatformFutureShop, ""
 		}
 	}
