@@ -356,3 +356,19 @@ func TestNewBadge(t *testing.T) {
 		}
 	}
 }
+
+// Card-payment maintenance on a small page is a notice, not a maintenance
+// page: the crawler stops walking a site that serves a maintenance page.
+func TestMaintenanceNotForPaymentOnly(t *testing.T) {
+	for _, src := range []string{
+		`<title>ショップ</title><h1>クレジットカード決済メンテナンス中のお知らせ</h1><p>銀行振込はご利用いただけます。</p>`,
+		`<title>ショップ</title><p>現在クレジットカード決済はメンテナンス中です。</p><a href="/items">商品</a>`,
+	} {
+		if Page(top, src, ref).Maintenance {
+			t.Errorf("maintenance page: %s", src)
+		}
+	}
+	if !Page(top, `<title>ショップ</title><p>ただいまメンテナンス中です。決済などすべての機能を停止しています。</p>`, ref).Maintenance {
+		t.Error("site maintenance not seen")
+	}
+}

@@ -36,13 +36,28 @@ func (p *page) maintenance(notices int) bool {
 	if links >= 8 {
 		return false
 	}
-	if maintHead.MatchString(p.title()) {
+	if siteMaint(maintHead, p.title()) {
 		return true
 	}
-	if h := find(p.body, isHeadingTag); h != nil && maintHead.MatchString(textOf(h)) {
+	if h := find(p.body, isHeadingTag); h != nil && siteMaint(maintHead, textOf(h)) {
 		return true
 	}
-	return len([]rune(text)) <= 600 && maintBody.MatchString(text)
+	return len([]rune(text)) <= 600 && siteMaint(maintBody, text)
+}
+
+// paymentOnly: the maintenance is of card payment, not of the site: that
+// is a notice to read, not a maintenance page (which stops the walk).
+var paymentOnly = regexp.MustCompile(`決済|カード|クレジット|支払`)
+
+// siteMaint reports whether a sentence of s says the site is under
+// maintenance without naming payment as the thing maintained.
+func siteMaint(re *regexp.Regexp, s string) bool {
+	for _, sent := range sentenceEnd.Split(s, -1) {
+		if re.MatchString(sent) && !paymentOnly.MatchString(sent) {
+			return true
+		}
+	}
+	return false
 }
 
 // title is the text of <title>.
