@@ -153,6 +153,9 @@ func (a *assessor) noticeFactors(e *episode, o Observation) ([]Factor, float64, 
 		{nlp.ReasonNewCardOnly, "new_card_only", wNewCardOnly, "only new card entry stops: typical of a tampered card form"},
 		{nlp.ReasonFixedWindow, "fixed_window", wFixedWindow, "states a start and an end time: planned work"},
 		{nlp.ReasonProviderNamed, "provider_named", wProviderNamed, "names the payment provider or component"},
+		{nlp.ReasonQuantified, "quantified_impact", wQuantified, "quantifies the impact (最大10分間, 瞬断): planned work"},
+		{nlp.ReasonPastReport, "past_report", wPastReport, "reports a stop that is already over"},
+		{nlp.ReasonNegated, "negated", wNegated, "says card payment is not stopped (停止しておりません)"},
 	} {
 		if has(o, r.r) {
 			fs = append(fs, Factor{Name: r.name, Contribution: r.w, Detail: r.detail})

@@ -43,6 +43,14 @@ const (
 	// wProviderNamed: naming the payment provider or component is what
 	// planned maintenance does; the precursor names none (point 3).
 	wProviderNamed = -0.10
+	// wQuantified: 最大10分間 / 瞬断 / 数秒: planned work quantifies its
+	// impact; the precursor gives no figures (point 6).
+	wQuantified = -0.10
+	// wPastReport: the notice reports a stop that is over (昨日…停止して
+	// おりました); wNegated: 停止しておりません. Second line of defence when
+	// the classifier still says suspicious.
+	wPastReport = -0.25
+	wNegated    = -0.25
 	// wStale: a stop notice dated long before we first saw it (a shop
 	// imported with an old notice still listed) is history, not a sudden
 	// stop: card payment has most likely resumed without a new notice.

@@ -55,6 +55,9 @@ func TestWeightDirections(t *testing.T) {
 		{"other methods raise", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonOtherMethods)}, 0, true},
 		{"new card entry only raises", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonNewCardOnly)}, 0, true},
 		{"fixed window lowers", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonFixedWindow)}, 0, false},
+		{"quantified impact lowers", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonQuantified)}, 0, false},
+		{"past report lowers", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonPastReport)}, 0, false},
+		{"negation lowers", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonNegated)}, 0, false},
 		{"provider named lowers", []setup{history(60), mild()}, []setup{history(60), mild(nlp.ReasonProviderNamed)}, 0, false},
 		{"no card-stop sentence lowers", []setup{history(60), mild()}, []setup{history(60), func(s *sim) {
 			s.notice(0, "カード決済について", nlp.Suspicious, 0.5, nlp.ReasonFraudPolicy)
