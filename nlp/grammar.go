@@ -207,12 +207,13 @@ func statePredicate(rest []tok) bool {
 	return t.pos1 == "記号"
 }
 
-// quotedAfter: the stop is quoted (停止しているとの情報, 停止しているという),
-// which reports a rumour rather than stating a stop.
+// quotedAfter: the stop is quoted (停止しているとの情報, 停止しているという,
+// 偽サイトでは停止中と表示され), which reports a rumour or a fake page rather
+// than stating a stop.
 func quotedAfter(toks []tok, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+8; j++ {
 		t := toks[j]
-		if t.surf == "との" || t.surf == "という" || t.surf == "といった" || t.pos1 == "助詞" && t.pos2 == "格助詞" && t.surf == "と" && j+1 < len(toks) && (toks[j+1].base == "いう" || toks[j+1].base == "言う" || toks[j+1].surf == "の") {
+		if t.surf == "との" || t.surf == "という" || t.surf == "といった" || t.pos1 == "助詞" && t.surf == "と" && j+1 < len(toks) && quoteVerbs[toks[j+1].base] {
 			return true
 		}
 		if isClauseEnd(t) {

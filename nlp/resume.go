@@ -43,7 +43,10 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 			sawNeg = true
 		case t.pos1 == "動詞" && ongoingAux[t.base]:
 			sawOru = true
-		case t.pos1 == "助動詞", t.pos1 == "助詞", headSkipVerbs[t.base], t.base == "確認", t.base == "完了", t.base == "無事":
+		case t.base == "完了" || t.base == "済み" || t.base == "済":
+			// 修正が完了し / 復旧済み: done.
+			sawTa = true
+		case t.pos1 == "助動詞", t.pos1 == "助詞", headSkipVerbs[t.base], t.base == "確認", t.base == "無事":
 		default:
 			// another content word: 復旧に向けて対応しております is no resumption.
 			if t.pos1 == "名詞" || t.pos1 == "動詞" {

@@ -44,15 +44,17 @@ var otherMethodWords = words(
 // ---- the stop ----
 
 // stopWords: verbs and nouns that stop something (停止, 一時停止, 休止, 中止,
-// 見合わせております, 利用不可, 中断, suspended).
-var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中",
+// 見合わせております, 利用不可, 中断, お休みさせていただきます, suspended).
+var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中", "休み", "お休み",
 	"suspend", "suspended", "unavailable", "disabled")
 
 // usageWords: "use / pay / accept", which are a stop when negated
 // (ご利用いただけません, ご利用になれません, 使えません, お受けできません,
-// 決済できない, お取り扱いできません, お選びいただけません, ご注文いただけません).
+// 決済できない, お取り扱いできません, お選びいただけません, ご注文いただけません,
+// 正常に行えない, カード情報の登録・変更ができません).
 var usageWords = words("利用", "使用", "使う", "使える", "使い", "選択", "選べる", "選ぶ", "選び", "注文", "決済", "受け付ける", "受付", "受け付け",
-	"取り扱う", "取扱う", "取り扱い", "取扱い", "取扱", "扱う", "支払う", "支払える", "支払い", "お支払い", "行う", "完了", "受ける", "進む", "進める", "承る")
+	"取り扱う", "取扱う", "取り扱い", "取扱い", "取扱", "扱う", "支払う", "支払える", "支払い", "お支払い", "行う", "行える",
+	"登録", "変更", "入力", "完了", "受ける", "進む", "進める", "承る")
 
 // headSkip: tokens walked over from a negative auxiliary back to the word it
 // negates: auxiliaries and the helper verbs of polite speech
@@ -77,6 +79,10 @@ var hedgeWords = words("場合", "可能性", "恐れ", "おそれ", "ケース"
 // card stop (NOTICES.md: some sites stay メンテナンス中 for months).
 var siteWords = words("サイト", "ショップ", "ウェブサイト", "webサイト", "ネットショップ", "オンラインショップ", "通販サイト", "ストア",
 	"受付", "注文", "ご注文", "サービス", "全サービス", "ページ", "システム", "カート", "購入", "お買い物", "買い物")
+
+// quoteVerbs: と + these quote what someone else says or shows
+// (停止中と表示され, 停止しているという, 停止したと称する).
+var quoteVerbs = words("いう", "言う", "の", "表示", "記載", "案内", "称する", "書く", "偽る", "騙る", "思う", "される")
 
 // ---- aspect ----
 

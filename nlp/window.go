@@ -14,6 +14,7 @@ const (
 	symRange         // 〜 ~ - から より to from
 	symEnd           // まで 迄 until
 	symDur           // a duration: 10分間, 3時間, 数秒
+	symEndAt         // 終了 / 終了時刻 followed by a time
 )
 
 // windowFacts is what one sentence says about time.
@@ -28,6 +29,7 @@ var (
 	endMarks   = words("まで", "迄", "until", "till")
 	dayWords   = words("本日", "今日", "明日", "翌日", "同日", "当日", "明朝", "今夜", "深夜", "早朝", "正午", "翌朝")
 	ampmWords  = words("午前", "午後", "深夜", "早朝", "夜間", "朝", "夕方", "am", "pm")
+	endWords   = words("終了", "終了時刻", "終了予定", "終了時間")
 	timeUnits  = words("時", "分", "秒", "時間", "分間", "秒間", "日間", "週間", "ヶ月", "か月", "カ月", "ヵ月")
 )
 
@@ -50,6 +52,9 @@ func scanWindow(toks []tok) windowFacts {
 			}
 		case t.surf == "瞬断" || t.surf == "数秒" || t.surf == "数分":
 			syms = append(syms, symDur)
+		case endWords[t.base] && nextPointWithin(toks, i, 4):
+			// 終了時刻を8:00に延長 / 終了予定:6:00: the end is stated.
+			syms = append(syms, symEndAt)
 		case rangeMarks[t.surf]:
 			syms = append(syms, symRange)
 		case endMarks[t.surf]:
@@ -63,6 +68,10 @@ func scanWindow(toks []tok) windowFacts {
 		switch s {
 		case symDur:
 			w.duration = true
+		case symEndAt:
+			if k := nextSym(syms, i+1, 4); k >= 0 && syms[k] == symPoint {
+				w.fixed = true
+			}
 		case symPoint:
 			// A point followed (within a few tokens, skipping (水) and 頃)
 			// by a range marker and then another point is a window.
@@ -92,6 +101,16 @@ func scanWindow(toks []tok) windowFacts {
 		w.startOnly = false
 	}
 	return w
+}
+
+// nextPointWithin: a number follows within d tokens (終了時刻を8:00).
+func nextPointWithin(toks []tok, i, d int) bool {
+	for j := i + 1; j < len(toks) && j <= i+d; j++ {
+		if toks[j].pos2 == "数" {
+			return true
+		}
+	}
+	return false
 }
 
 // nextSym returns the index of the next non-other symbol within max steps, or -1.
