@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -65,5 +66,21 @@ func TestGateCancel(t *testing.T) {
 	defer cancel2()
 	if _, err := g.acquire(ctx2, "h"); err == nil {
 		t.Error("the hour's delay was not honoured")
+	}
+}
+
+func TestByHost(t *testing.T) {
+	got := byHost([]string{
+		"http://a.example/", "http://b.example/x/", "http://A.example/shop2/",
+		"http://b.example:8080/", "not a url", "http://b.example/y/", "http://b.example/z/",
+	})
+	want := [][]string{
+		{"http://b.example/x/", "http://b.example/y/", "http://b.example/z/"},
+		{"http://a.example/", "http://A.example/shop2/"},
+		{"http://b.example:8080/"},
+		{"not a url"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("byHost = %q\nwant %q", got, want)
 	}
 }
