@@ -15,7 +15,7 @@ func (a *assessor) notice(o Observation) {
 	case nlp.Leak:
 		if e == nil {
 			e = a.open(o)
-			a.earlierStop(e)
+			a.earlierStop(e, o)
 		}
 		e.confirm(o)
 	case nlp.Resumed:
@@ -51,13 +51,17 @@ func (a *assessor) resumed(e *episode, o Observation) {
 }
 
 // earlierStop notes, on an episode opened by a leak announcement, the
-// closed episode that preceded it: the stop the announcement explains.
-func (a *assessor) earlierStop(e *episode) {
+// closed episode that preceded it: the stop the announcement most likely
+// explains (shops often resume card payment through another provider
+// before announcing). Its lead time stays 0 as the episode's own, but the
+// detail gives the lead over the earlier flag for the track record.
+func (a *assessor) earlierStop(e *episode, o Observation) {
 	for i := len(a.eps) - 2; i >= 0; i-- {
 		p := a.eps[i]
 		if p.flagged() {
+			lead := int(o.When().Sub(p.firstFlagged) / (24 * time.Hour))
 			e.addFactor(Factor{Name: "earlier_episode", Contribution: 0,
-				Detail: fmt.Sprintf("earlier card stop %s (episode %s, %s %s)", day(p.opened), p.baseKey(), p.status, day(p.closed))})
+				Detail: fmt.Sprintf("earlier card stop first flagged %s (episode %s, %s %s): announced %d days later", day(p.firstFlagged), p.baseKey(), p.status, day(p.closed), lead)})
 			return
 		}
 	}

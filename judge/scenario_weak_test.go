@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"strings"
 	"testing"
 
 	"maintwatch/nlp"
@@ -211,6 +212,9 @@ func TestScenarioLeakAfterResolvedStop(t *testing.T) {
 	eps := s.final(150)
 	if len(eps) != 2 || eps[1].Status != ConfirmedLeak || factor(eps[1], "earlier_episode") == nil {
 		t.Fatalf("want a resolved stop and a confirmed leak naming it, got %d episodes", len(eps))
+	}
+	if d := factor(eps[1], "earlier_episode").Detail; !strings.Contains(d, eps[0].Key) || !strings.Contains(d, "150 days later") {
+		t.Errorf("earlier_episode detail %q should name %s and the 150-day lead", d, eps[0].Key)
 	}
 }
 
