@@ -662,3 +662,27 @@ func TestCrawlDelayObeyed(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteBodyBudget(t *testing.T) {
+	big := strings.Repeat("<p>大きなページです。</p>\n", 200) // ~6 KB per page
+	s := fullShop(t)
+	for _, p := range []string{"/", "/news/", "/news/1.html", "/news/2.html", "/guide/payment.html"} {
+		s.html(p, strings.Replace(string(s.pages[p].body), "</body>", big+"</body>", 1))
+	}
+	srv := s.start()
+	cfg := testConfig()
+	cfg.MaxBodySize = 1500 // budget: 4 × 1500 bytes, reached after four truncated pages
+	rep := crawl(t, mustNew(t, cfg), nil, srv.URL+"/")[0]
+	var pages int
+	for _, f := range rep.Fetches {
+		if f.Kind != KindRobots {
+			pages++
+			if !f.Truncated {
+				t.Errorf("%s not truncated", f.URL)
+			}
+		}
+	}
+	if pages != 4 {
+		t.Errorf("%d pages fetched, want 4 (body budget)\n%s", pages, describe(rep))
+	}
+}

@@ -14,6 +14,9 @@ import (
 const (
 	maxNewsPages    = 4
 	maxPaymentPages = 3
+	// siteBodyBudget is how many MaxBodySize worth of bodies one site's
+	// report may hold.
+	siteBodyBudget = 4
 )
 
 // siteRun is one site's walk within a cycle.
@@ -22,7 +25,10 @@ type siteRun struct {
 	rep   *SiteReport
 	host  string // the site's host after the top page's redirects
 	pages int    // pages requested, robots.txt not counted
-	seen  map[string]bool
+	bytes int64  // body bytes held in the report so far
+	// overBudget: the walk stopped for siteBodyBudget (logged once).
+	overBudget bool
+	seen       map[string]bool
 }
 
 // site walks one site: robots.txt, the top page, its news and payment pages,
@@ -164,7 +170,18 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 // visit fetches u unless the budget is spent or it was fetched already.
 // ok is false when nothing was requested.
 func (run *siteRun) visit(ctx context.Context, u string, kind PageKind) (Fetch, string, bool) {
-	if run.seen[u] || run.pages >= run.cy.c.cfg.MaxPagesPerSite {
+	cfg := run.cy.c.cfg
+	if run.seen[u] || run.pages >= cfg.MaxPagesPerSite {
+		return Fetch{}, "", false
+	}
+	// A report holds its bodies until it is emitted: a site of huge pages
+	// stops being walked once it holds siteBodyBudget, which bounds memory
+	// to about Parallelism × (budget + MaxBodySize).
+	if run.bytes >= siteBodyBudget*cfg.MaxBodySize {
+		if !run.overBudget {
+			run.overBudget = true
+			cfg.Logger.Info("crawler: site body budget spent, not walking further", "site", run.rep.Site, "bytes", run.bytes)
+		}
 		return Fetch{}, "", false
 	}
 	f, text, err := run.get(ctx, u, kind)
@@ -230,6 +247,7 @@ func (run *siteRun) getOne(ctx context.Context, u string, kind PageKind) (Fetch,
 		return Fetch{}, "", err
 	}
 	run.rep.Fetches = append(run.rep.Fetches, f)
+	run.bytes += int64(len(f.Body))
 	return f, text, nil
 }
 
