@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -208,12 +209,11 @@ func (e *episode) publish(now time.Time) Episode {
 	for _, f := range factors {
 		sum += f.Contribution
 	}
-	ev := e.evidence
+	ev := slices.Clone(e.evidence)
+	slices.SortStableFunc(ev, func(x, y Observation) int { return x.When().Compare(y.When()) })
 	if len(ev) > evidenceCap {
 		// Keep the opening observation and the latest ones.
 		ev = append([]Observation{ev[0]}, ev[len(ev)-evidenceCap+1:]...)
-	} else {
-		ev = append([]Observation(nil), ev...)
 	}
 	updated := e.opened
 	for _, t := range e.history {

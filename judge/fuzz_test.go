@@ -97,6 +97,11 @@ func checkEpisodes(t *testing.T, eps []Episode) {
 		if len(e.Evidence) == 0 || len(e.Evidence) > evidenceCap {
 			t.Fatalf("%d evidence observations", len(e.Evidence))
 		}
+		for i := 1; i < len(e.Evidence); i++ {
+			if e.Evidence[i].When().Before(e.Evidence[i-1].When()) {
+				t.Fatalf("evidence not oldest first: %v then %v", e.Evidence[i-1].When(), e.Evidence[i].When())
+			}
+		}
 		for _, f := range e.Factors {
 			if math.IsNaN(f.Contribution) || math.IsInf(f.Contribution, 0) || f.Name == "" || f.Detail == "" {
 				t.Fatalf("bad factor %+v", f)
