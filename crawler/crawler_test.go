@@ -686,3 +686,33 @@ func TestSiteBodyBudget(t *testing.T) {
 		t.Errorf("%d pages fetched, want 4 (body budget)\n%s", pages, describe(rep))
 	}
 }
+
+// Two payment candidates, only the second lists the methods: an unchanged
+// first page must not stop the walk before the real payment page, and an
+// unchanged real payment page ends the search.
+func TestPaymentPageChoice(t *testing.T) {
+	top := strings.ReplaceAll(topHTML, `<a href="/guide/payment.html">お支払い方法</a>`,
+		`<a href="/guide/">ご利用ガイド</a> <a href="/guide/payment.html">お支払い方法</a> <a href="/law.html">特定商取引法に基づく表記</a>`)
+	s := fullShop(t).html("/", top).
+		html("/guide/", `<html><head><meta charset="utf-8"><title>ご利用ガイド</title></head><body><h1>ご利用ガイド</h1><p>会員登録について</p></body></html>`).
+		html("/law.html", `<html><head><meta charset="utf-8"></head><body><h1>特定商取引法に基づく表記</h1><p>販売業者: テスト商店</p></body></html>`)
+	s.etags = true
+	srv := s.start()
+	c := mustNew(t, testConfig())
+	h := newFakeHistory()
+	first := crawl(t, c, h, srv.URL+"/")[0]
+	if first.Payment == nil {
+		t.Fatalf("payment not found\n%s", describe(first))
+	}
+	if _, ok := fetchOf(first, srv.URL+"/guide/"); !ok {
+		t.Fatalf("the first payment candidate was not fetched: the test needs it\n%s", describe(first))
+	}
+	h.save([]SiteReport{first})
+	second := crawl(t, c, h, srv.URL+"/")[0]
+	if f, ok := fetchOf(second, srv.URL+"/guide/payment.html"); !ok || !f.NotModified {
+		t.Errorf("the payment page was not revalidated in cycle 2\n%s", describe(second))
+	}
+	if _, ok := fetchOf(second, srv.URL+"/law.html"); ok {
+		t.Errorf("cycle 2 went past the unchanged payment page\n%s", describe(second))
+	}
+}

@@ -36,7 +36,6 @@ type siteRun struct {
 func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 	cfg := cy.c.cfg
 	rep := SiteReport{Site: site, Started: cfg.Now()}
-	defer func() { rep.Finished = cfg.Now() }()
 	finish := func() (SiteReport, error) {
 		rep.Finished = cfg.Now()
 		rep.Notices = dedupeNotices(rep.Notices)
@@ -99,8 +98,8 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 	rep := run.rep
 	news, payment, details := run.split(links)
 	for _, l := range news {
-		if len(news) > 0 && run.selfLink(l) {
-			rep.NewsFound = true
+		if run.selfLink(l) {
+			rep.NewsFound = true // inline news on the top page (see site)
 		}
 	}
 	var more []extract.Link
@@ -140,12 +139,21 @@ func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 		if !ok {
 			continue
 		}
-		if f.NotModified || f.Unchanged {
-			break // the payment page we read before is still what it was
+		if (f.NotModified || f.Unchanged) && hasLink(f.Links, finalURL(f), extract.LinkPayment) {
+			// The page that listed the methods is still what it was. Stop
+			// here rather than read the next candidate: a different page
+			// listing fewer methods would look like a card method vanishing.
+			break
 		}
 		if f.Fresh() {
 			res := run.cy.c.page(finalURL(f), text, f.FetchedAt)
-			run.setLinks(KindPayment, pageLinks(res))
+			pl := pageLinks(res)
+			if res.Payment != nil {
+				// Marks this page as the one that lists the methods, for the
+				// cycles that get a 304 (as the top page's news self-link).
+				pl = append(pl, extract.Link{URL: finalURL(f), Kind: extract.LinkPayment})
+			}
+			run.setLinks(KindPayment, pl)
 			if res.Payment != nil {
 				rep.Payment = res.Payment
 				rep.PaymentFresh = true
@@ -344,6 +352,15 @@ func pageLinks(res extract.Result) []extract.Link {
 		}
 	}
 	return out
+}
+
+func hasLink(links []extract.Link, u string, kind extract.LinkKind) bool {
+	for _, l := range links {
+		if l.URL == u && l.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func finalURL(f Fetch) string {
