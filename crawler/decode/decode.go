@@ -101,6 +101,16 @@ func HTML(body []byte, contentType string) (text string, cs string, err error) {
 		}
 	}
 	cands = append(cands, decodeWith(nil, UTF8, body))
+	// EUC-JP's structure is strict (every high byte in an A1–FE pair, or
+	// after SS2/SS3), and Shift_JIS text almost never satisfies it: its kana
+	// leads 0x82/0x83 are not EUC-JP lead bytes. So EUC-JP that decodes
+	// without a single bad byte is EUC-JP, even when Shift_JIS also reads it
+	// as (nonsense) kanji, as it does with EUC-JP half-width katakana.
+	for _, c := range cands {
+		if c.name == EUCJP && c.repl == 0 && c.odd == 0 && c.nonASCII >= 4 {
+			return check(c)
+		}
+	}
 	best := cands[0]
 	for _, c := range cands[1:] {
 		if c.score > best.score {
