@@ -88,6 +88,12 @@ func analyze(s *sentence) facts {
 	}
 	for i, t := range toks {
 		b := t.base
+		if t.pos1 == "助動詞" || t.pos1 == "記号" || t.pos1 == "助詞" && !endingWords[b] {
+			// Function words carry no lexicon entry (negation and aspect are
+			// read from them by the helpers above); skipping them saves most
+			// of the per-token lookups.
+			continue
+		}
 		if isCardTok(toks, i) {
 			f.hasCard = true
 		}
