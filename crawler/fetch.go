@@ -267,9 +267,12 @@ func classify(err error) (kind, msg string) {
 		return ErrNetwork, "no response"
 	}
 	var ne net.Error
+	var refused *refusedError
 	switch {
+	case errors.As(err, &refused):
+		return ErrPrivate, refusal(refused.addr)
 	case errors.Is(err, errPrivate):
-		return ErrPrivate, "refused: the address is loopback, private or link-local (see --allow-private)"
+		return ErrPrivate, "refused: not a public address"
 	case errors.Is(err, errTooManyRedirects):
 		return ErrRedirects, "too many redirects"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():

@@ -2,14 +2,29 @@ package crawler
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"net/netip"
 	"syscall"
 )
 
-// errPrivate is returned by the dial guard; fetch classifies it as ErrPrivate.
+// errPrivate is what the dial guard's errors match; fetch classifies it as
+// ErrPrivate.
 var errPrivate = errors.New("crawler: refusing non-public address")
+
+// refusedError names the refused address.
+type refusedError struct{ addr string }
+
+func (e *refusedError) Error() string        { return errPrivate.Error() + ": " + e.addr }
+func (e *refusedError) Is(target error) bool { return target == errPrivate }
+
+// refusal is the one line a Fetch records for a refused address.
+func refusal(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err == nil && privateAllowed(ip) {
+		return "refused: " + addr + " is a loopback or private address (allowed only with --allow-private)"
+	}
+	return "refused: " + addr + " is not a public address (link-local, reserved or multicast: never crawled)"
+}
 
 // nonPublic lists ranges a shop on the public web never lives in, beyond
 // what netip's predicates cover.
@@ -69,15 +84,15 @@ func dialControl(allowPrivate bool) func(network, address string, _ syscall.RawC
 	return func(network, address string, _ syscall.RawConn) error {
 		host, _, err := net.SplitHostPort(address)
 		if err != nil {
-			return fmt.Errorf("%w: %s", errPrivate, address)
+			return &refusedError{addr: address}
 		}
 		ip, err := netip.ParseAddr(host)
 		if err != nil {
-			return fmt.Errorf("%w: %s", errPrivate, host)
+			return &refusedError{addr: host}
 		}
 		if publicAddr(ip) || (allowPrivate && privateAllowed(ip)) {
 			return nil
 		}
-		return fmt.Errorf("%w: %s", errPrivate, host)
+		return &refusedError{addr: ip.Unmap().String()}
 	}
 }

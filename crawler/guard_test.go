@@ -3,6 +3,7 @@ package crawler
 import (
 	"errors"
 	"net/netip"
+	"strings"
 	"testing"
 	"time"
 )
@@ -111,4 +112,16 @@ func FuzzParseRetryAfter(f *testing.F) {
 			t.Fatalf("parseRetryAfter(%q) = %v, %v", v, d, ok)
 		}
 	})
+}
+
+func TestRefusalMessage(t *testing.T) {
+	err := dialControl(true)("tcp", "169.254.169.254:80", nil)
+	kind, msg := classify(err)
+	if kind != ErrPrivate || !strings.Contains(msg, "169.254.169.254") || strings.Contains(msg, "--allow-private") {
+		t.Errorf("link-local refusal: %s %q", kind, msg)
+	}
+	err = dialControl(false)("tcp", "127.0.0.1:80", nil)
+	if kind, msg := classify(err); kind != ErrPrivate || !strings.Contains(msg, "--allow-private") {
+		t.Errorf("loopback refusal: %s %q", kind, msg)
+	}
 }
