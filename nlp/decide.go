@@ -164,7 +164,7 @@ func (n *notice) decide() Result {
 	if leakScore >= leakThreshold {
 		n.addAll(s.leak, ReasonLeakTerms)
 		n.addAll(s.leakSupport, ReasonLeakTerms)
-		return n.result(Leak, sigmoid(1.5*(leakScore-leakBias)))
+		return n.result(Leak, sigmoid(leakSlope*(leakScore-leakMid)))
 	}
 
 	// The suspicious margin: a card stop and what surrounds it.
@@ -190,7 +190,7 @@ func (n *notice) decide() Result {
 		(s.hasCard || len(s.pastStop) > 0 || len(s.pretextFault) > 0 || len(s.pretextMaint) > 0) {
 		n.addAll(s.resumed, ReasonResumed)
 		n.addAll(s.pastStop, ReasonPastReport)
-		conf := 0.75 + w(s.resumed, 0.1) + w(s.pastStop, 0.08)
+		conf := resumedBase + w(s.resumed, 0.1) + w(s.pastStop, 0.08)
 		return n.result(Resumed, conf)
 	}
 
@@ -209,7 +209,7 @@ func (n *notice) decide() Result {
 			n.addAll(s.otherMethods, ReasonOtherMethods)
 			n.addAll(s.newCard, ReasonNewCardOnly)
 			n.addAll(s.extension, ReasonExtension)
-			return n.result(Suspicious, sigmoid(1.3*(susp-suspiciousBias+1.5)))
+			return n.result(Suspicious, sigmoid(suspSlope*(susp-suspMid)))
 		}
 	}
 
@@ -231,7 +231,7 @@ func (n *notice) decide() Result {
 		n.addAll(s.quantified, ReasonQuantified)
 		n.addAll(s.pretextMaint, ReasonPretextMaint)
 		n.addAll(s.activeCard, ReasonCardStop)
-		return n.result(Scheduled, sigmoid(benign+scheduledBias))
+		return n.result(Scheduled, sigmoid(benign+scheduledOffset))
 	}
 
 	// 5. Unrelated: say what made it look close, if anything.
@@ -252,9 +252,6 @@ const (
 	longNotice           = 12
 	nearSentences        = 4
 	maxEvidencePerReason = 3
-
-	suspiciousThreshold = 2.5
-	maxScore            = 0.97
 )
 
 // addAll adds evidence for a reason, at most maxEvidencePerReason sentences:
@@ -287,8 +284,5 @@ func (n *notice) result(l Label, score float64) Result {
 	if ev == nil {
 		ev = []Evidence{}
 	}
-	// No rule set is right 100% of the time: on the held-out corpus the
-	// classifier is right about 93% of the time, so the top of the scale is
-	// capped rather than claiming certainty.
 	return Result{Label: l, Score: clamp01(math.Min(score, maxScore)), Evidence: ev}
 }
