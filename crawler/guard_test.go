@@ -125,3 +125,18 @@ func TestRefusalMessage(t *testing.T) {
 		t.Errorf("loopback refusal: %s %q", kind, msg)
 	}
 }
+
+func FuzzRobots(f *testing.F) {
+	f.Add([]byte("User-agent: *\nDisallow: /cart/\nCrawl-delay: 2\n"), "/news/?mode=f1")
+	f.Add([]byte("User-agent: maintwatch\nDisallow: /*.php$\nAllow: /\n"), "/index.php")
+	f.Add([]byte("\x00\xff<html>Disallow\n:::: \x1b"), "/")
+	f.Add([]byte("User-agent: *\nCrawl-delay: 1e12\n"), "/")
+	f.Fuzz(func(t *testing.T, body []byte, path string) {
+		data, _ := parseRobots(body)
+		g := data.FindGroup(productToken(DefaultUserAgent()))
+		g.Test(path)
+		if d := crawlDelay(g.CrawlDelay); d < 0 || d > maxCrawlDelay {
+			t.Fatalf("Crawl-delay %v used as %v", g.CrawlDelay, d)
+		}
+	})
+}

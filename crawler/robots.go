@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/temoto/robotstxt"
 )
@@ -89,12 +90,13 @@ func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch,
 		return ro.verdict, nil, err
 	}
 	ro.verdict = cy.robotsVerdictOf(host, &f)
-	if g := ro.verdict.group; g != nil && g.CrawlDelay > 0 {
+	if g := ro.verdict.group; g != nil && g.CrawlDelay != 0 {
 		// Crawl-delay is not in RFC 9309, but shops that write it mean it.
-		if g.CrawlDelay > maxCrawlDelay {
+		d := crawlDelay(g.CrawlDelay)
+		if d != g.CrawlDelay {
 			cy.c.cfg.Logger.Info("crawler: Crawl-delay capped", "host", host, "crawl_delay", g.CrawlDelay, "cap", maxCrawlDelay)
 		}
-		cy.c.gates.setCrawlDelay(host, g.CrawlDelay)
+		cy.c.gates.setCrawlDelay(host, d)
 	}
 	return ro.verdict, &f, nil
 }
@@ -128,11 +130,9 @@ func (cy *cycle) robotsVerdictOf(host string, f *Fetch) robotsVerdict {
 			f.SHA256 = hex.EncodeToString(sum[:])
 			f.Truncated = true
 		}
-		data, err := robotstxt.FromBytes(body)
+		data, err := parseRobots(body)
 		if err != nil {
-			// A robots.txt we cannot parse expresses no rule we could obey.
 			log.Warn("crawler: unparsable robots.txt, treating as allow-all", "url", f.URL, "err", err)
-			data, _ = robotstxt.FromBytes(nil)
 		}
 		cy.c.robots.put(host, robotsCached{etag: f.ETag, lastModified: f.LastModified, data: data})
 		// robots.txt is kept for evidence, at most robotsCap of it.
@@ -152,6 +152,29 @@ func (cy *cycle) robotsVerdictOf(host string, f *Fetch) robotsVerdict {
 		return robotsVerdict{errKind: f.ErrKind, err: "robots.txt: " + f.Err}
 	}
 	return robotsVerdict{}
+}
+
+// parseRobots reads at most robotsCap bytes of a robots.txt. One that
+// cannot be parsed expresses no rule we could obey: allow-all, with the
+// error for the log.
+func parseRobots(body []byte) (*robotstxt.RobotsData, error) {
+	if len(body) > robotsCap {
+		body = body[:robotsCap]
+	}
+	data, err := robotstxt.FromBytes(body)
+	if err != nil || data == nil {
+		data, _ = robotstxt.FromBytes(nil)
+	}
+	return data, err
+}
+
+// crawlDelay caps a parsed Crawl-delay. The parser rejects negative
+// values, so a negative one is a huge value that overflowed: the cap too.
+func crawlDelay(d time.Duration) time.Duration {
+	if d < 0 || d > maxCrawlDelay {
+		return maxCrawlDelay
+	}
+	return d
 }
 
 // productToken is what robots.txt groups are matched against: the
