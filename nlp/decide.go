@@ -125,6 +125,13 @@ func neighbour(relevant []bool, i int) bool {
 	return i > 0 && relevant[i-1] || i+1 < len(relevant) && relevant[i+1]
 }
 
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
@@ -167,11 +174,14 @@ func (n *notice) decide() Result {
 		return n.result(Leak, sigmoid(leakSlope*(leakScore-leakMid)))
 	}
 
+	// An extension with no end (延長 / 引き続き + 未定) outweighs the window
+	// the stop once had.
+	extendedOpen := len(s.extension) > 0 && len(s.openEnded) > 0
 	// The suspicious margin: a card stop and what surrounds it.
 	susp := w(s.activeCard, wCardStop) + w(s.openEnded, wOpenEnded) +
 		w(append(s.pretextMaint, s.pretextFault...), wPretext) + w(s.startsNow, wStartsNow) +
 		w(s.otherMethods, wOtherMethods) + w(s.newCard, wNewCardOnly) + w(s.extension, wExtension) +
-		w(s.window, wFixedWindow) + w(s.provider, wProvider) + w(s.quantified, wQuantified) +
+		w(s.window, wFixedWindow*boolf(!extendedOpen)) + w(s.provider, wProvider) + w(s.quantified, wQuantified) +
 		w(s.recurring, wRecurring) + w(s.spareDay, wSpareDay) + w(s.brandChange, wBrandChange)
 	if len(s.hedged) > 0 && len(s.activeCard) == 0 {
 		susp += wHedged

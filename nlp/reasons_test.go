@@ -114,6 +114,8 @@ func TestMixedAndForms(t *testing.T) {
 		{"English", "Credit card payments are temporarily unavailable due to a system error. We will notify you when they are available again.", Suspicious, []Reason{ReasonCardStop, ReasonPretextFault}},
 		{"mixed topics", "送料改定のお知らせ。7月1日より送料を改定します。なお、現在システム不具合のためクレジットカード決済を停止しております。再開は決まり次第お知らせします。", Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
 		{"empty", "", Unrelated, nil},
+		{"stop with a stated resumption date", "システム移行のため、クレジットカード決済を停止しております。6月20日に再開を予定しております。", Scheduled, []Reason{ReasonFixedWindow}},
+		{"postponed resumption stays open", "6月20日に再開を予定しておりましたが、引き続きクレジットカード決済を停止いたします。再開日は未定です。", Suspicious, []Reason{ReasonExtension}},
 		{"outage happening is a stop", "一部カードブランドで決済エラーが発生しております。復旧まで今しばらくお待ちください。", Suspicious, []Reason{ReasonCardStop}},
 		{"outage that happened is over", "カード決済で発生しておりました決済エラーは、15時に解消いたしました。", Resumed, []Reason{ReasonResumed}},
 		{"provider news, shop unaffected", "決済代行会社のシステム障害について報道がありましたが、当店のクレジットカード決済は問題なくご利用いただけます。", Unrelated, nil},

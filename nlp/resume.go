@@ -30,6 +30,13 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 			if t.base == "次第" {
 				f.openEnded = true
 			}
+			if t.base == "予定" {
+				if a, _ := readAspect(toks, j); a == aspectPast {
+					// 再開を予定しておりましたが: the plan fell through.
+					f.notResumed = true
+					return
+				}
+			}
 			if !sawTa {
 				f.resumeFuture = true
 				return

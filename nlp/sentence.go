@@ -285,6 +285,11 @@ func analyze(s *sentence) facts {
 	}
 	f.window = scanWindow(toks)
 	f.finalPast = finalPast(toks)
+	if f.resumeFuture && f.window.point && !f.finalPast && !f.openEnded {
+		// 6月20日に再開を予定しております: the stop has a stated end, like a
+		// window (a long window with a fixed end is still planned).
+		f.window.fixed = true
+	}
 	for k, m := range f.stops {
 		// 10:00〜11:30の間、ご利用いただけない状態が発生しました: a bounded
 		// outage told in the past tense is over.

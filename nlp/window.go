@@ -22,6 +22,7 @@ type windowFacts struct {
 	fixed     bool // a start and an end, or an end alone (〜6:00まで)
 	startOnly bool // 6月10日より / 15:00から with nothing after
 	duration  bool // 最大10分間, 約3時間, 数秒
+	point     bool // a date or a time at all (6月20日)
 }
 
 var (
@@ -73,6 +74,7 @@ func scanWindow(toks []tok) windowFacts {
 				w.fixed = true
 			}
 		case symPoint:
+			w.point = true
 			// A point followed (within a few tokens, skipping (水) and 頃)
 			// by a range marker and then another point is a window.
 			j := nextSym(syms, i+1, 4)
