@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -73,71 +70,39 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 		agent:        productToken(c.cfg.UserAgent),
 		robotsByHost: map[string]*robotsOnce{},
 	}
-	// Work is handed out by host: a worker crawls every site of one host in
-	// turn, so Parallelism is hosts in parallel and no worker sits idle
-	// behind another's gate. Big hosts first, so they do not make the tail.
-	groups := byHost(sites)
-	work := make(chan []string)
+	sched := newSchedule(sites)
 	var emitMu sync.Mutex
 	var wg sync.WaitGroup
-	for range min(c.cfg.Parallelism, max(len(groups), 1)) {
+	for range min(c.cfg.Parallelism, max(len(sites), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for group := range work {
-				for _, site := range group {
-					rep, err := cy.site(ctx, site)
-					if err != nil {
-						break // cancelled
-					}
-					if rep.ErrKind != "" {
-						c.cfg.Logger.Info("crawler: site not crawled", "site", site, "kind", rep.ErrKind, "err", rep.Err)
-					}
-					emitMu.Lock()
-					emit(rep)
-					emitMu.Unlock()
+			for {
+				site, host, ok := sched.next()
+				if !ok {
+					return
 				}
+				rep, err := cy.site(ctx, site)
+				sched.done(host)
+				if err != nil {
+					sched.drop() // cancelled
+					continue
+				}
+				if rep.ErrKind != "" {
+					c.cfg.Logger.Info("crawler: site not crawled", "site", site, "kind", rep.ErrKind, "err", rep.Err)
+				}
+				emitMu.Lock()
+				emit(rep)
+				emitMu.Unlock()
 			}
 		}()
 	}
-	func() {
-		defer close(work)
-		for _, g := range groups {
-			select {
-			case work <- g:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("crawler: %w", err)
 	}
 	c.cfg.Logger.Debug("crawler: cycle done", "sites", len(sites), "requests", cy.requests.Load())
 	return nil
-}
-
-// byHost groups sites by host (with port), largest group first, keeping
-// the given order otherwise. A site that does not parse is its own group.
-func byHost(sites []string) [][]string {
-	idx := map[string]int{}
-	var groups [][]string
-	for _, s := range sites {
-		key := s
-		if u, err := url.Parse(strings.TrimSpace(s)); err == nil && u.Host != "" {
-			key = strings.ToLower(u.Host)
-		}
-		i, ok := idx[key]
-		if !ok {
-			i = len(groups)
-			idx[key] = i
-			groups = append(groups, nil)
-		}
-		groups[i] = append(groups[i], s)
-	}
-	slices.SortStableFunc(groups, func(a, b []string) int { return len(b) - len(a) })
-	return groups
 }
 
 type noHistory struct{}

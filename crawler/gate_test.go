@@ -69,18 +69,52 @@ func TestGateCancel(t *testing.T) {
 	}
 }
 
-func TestByHost(t *testing.T) {
-	got := byHost([]string{
+func TestSchedule(t *testing.T) {
+	sites := []string{
 		"http://a.example/", "http://b.example/x/", "http://A.example/shop2/",
 		"http://b.example:8080/", "not a url", "http://b.example/y/", "http://b.example/z/",
-	})
-	want := [][]string{
-		{"http://b.example/x/", "http://b.example/y/", "http://b.example/z/"},
-		{"http://a.example/", "http://A.example/shop2/"},
-		{"http://b.example:8080/"},
-		{"not a url"},
 	}
+	s := newSchedule(sites)
+	// Four workers take what is ready: one site of each host, in turn order.
+	var got []string
+	var held []string
+	for range 4 {
+		site, host, ok := s.next()
+		if !ok {
+			t.Fatal("schedule ran dry early")
+		}
+		got, held = append(got, site), append(held, host)
+	}
+	want := []string{"http://a.example/", "http://b.example/x/", "http://b.example:8080/", "not a url"}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("byHost = %q\nwant %q", got, want)
+		t.Errorf("first round %q, want %q (one site per host)", got, want)
+	}
+	// Nothing is ready while a.example and b.example are held.
+	readyNow := make(chan [2]string, 1)
+	go func() { site, host, _ := s.next(); readyNow <- [2]string{site, host} }()
+	select {
+	case got := <-readyNow:
+		t.Fatalf("handed out %s while its host was busy", got[0])
+	case <-time.After(20 * time.Millisecond):
+	}
+	s.done(held[1]) // b.example finishes a site: its next one is ready
+	got2 := <-readyNow
+	if got2[0] != "http://b.example/y/" {
+		t.Errorf("after b.example was released: %s", got2[0])
+	}
+	for _, h := range []string{held[0], held[2], held[3], got2[1]} {
+		s.done(h)
+	}
+	var rest []string
+	for {
+		site, host, ok := s.next()
+		if !ok {
+			break
+		}
+		rest = append(rest, site)
+		s.done(host)
+	}
+	if want := []string{"http://A.example/shop2/", "http://b.example/z/"}; !reflect.DeepEqual(rest, want) {
+		t.Errorf("the rest %q, want %q", rest, want)
 	}
 }
