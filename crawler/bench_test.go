@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -166,6 +167,34 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// heapPeak samples the live heap every few milliseconds until stop is
+// called, and returns the peak seen above the heap at the start.
+func heapPeak() (stop func() int64) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() int64 { metrics.Read(sample); return int64(sample[0].Value.Uint64()) }
+	runtime.GC()
+	base := read()
+	var peak atomic.Int64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := read() - base; v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 { close(done); <-finished; return peak.Load() }
+}
+
 func maxRSS() int64 {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
@@ -301,7 +330,9 @@ func BenchmarkCrawl(b *testing.B) {
 		h := newFakeHistory()
 
 		// Cycle 1: everything fresh.
+		stopHeap := heapPeak()
 		bySite, pages1, _, wall1, cpu1 := benchCycle(b, c, sites, h)
+		heap1 := stopHeap()
 		rss1 := maxRSS() // the peak so far: test binary plus one full crawl
 		runtime.GC()
 
@@ -336,6 +367,7 @@ func BenchmarkCrawl(b *testing.B) {
 		b.ReportMetric(100*float64(notModified)/float64(max(pages2, 1)), "cycle2-304-%")
 		b.ReportMetric(100*cpu2.Seconds()/cpu1.Seconds(), "cycle2-cpu-%")
 		b.ReportMetric(float64(rss1)/(1<<20), "peak-rss-MB")
+		b.ReportMetric(float64(heap1)/(1<<20), "cycle1-heap-peak-MB")
 		b.Logf("%d sites, %d pages, %d in flight", len(sites), pages1, par)
 		b.Logf("crawler, cycle 1:            %8v wall %8v cpu  %6.0f pages/s", wall1.Round(time.Millisecond), cpu1.Round(time.Millisecond), crawlRate)
 		b.Logf("net/http + extract:          %8v wall %8v cpu  %6.0f pages/s", parseDur.Round(time.Millisecond), cpuParse.Round(time.Millisecond), parseRate)
