@@ -716,3 +716,22 @@ func TestPaymentPageChoice(t *testing.T) {
 		t.Errorf("cycle 2 went past the unchanged payment page\n%s", describe(second))
 	}
 }
+
+// A moved shop whose top page carries its news inline: its self-link is the
+// landing page, not the old address.
+func TestMovedShopInlineNews(t *testing.T) {
+	top := strings.ReplaceAll(topHTML, `<a href="/news/">お知らせ</a>`, `<ul><li><time>2026.06.01</time><a href="/news/1.html">クレジットカード決済停止のお知らせ</a></li></ul>`)
+	b := fullShop(t).html("/", top)
+	b.etags = true
+	srvB := b.start()
+	a := newShop(t).raw("/robots.txt", page{status: 404}).raw("/", page{status: 301, header: map[string]string{"Location": srvB.URL + "/"}})
+	srvA := a.start()
+	c := mustNew(t, testConfig())
+	h := newFakeHistory()
+	first := crawl(t, c, h, srvA.URL+"/")
+	h.save(first)
+	second := crawl(t, c, h, srvA.URL+"/")[0]
+	if !first[0].NewsFound || !second.NewsFound || second.TopFresh {
+		t.Errorf("NewsFound %v then %v (TopFresh %v), want true both times\n%s", first[0].NewsFound, second.NewsFound, second.TopFresh, describe(second))
+	}
+}

@@ -292,13 +292,11 @@ func (run *siteRun) split(links []extract.Link) (news, payment, details []extrac
 }
 
 // selfLink: the top page's marker link to itself (it carries inline news).
+// Every top-page fetch counts: a moved shop's top page is its last hop.
 func (run *siteRun) selfLink(l extract.Link) bool {
-	if len(run.rep.Fetches) == 0 {
-		return false
-	}
 	for _, f := range run.rep.Fetches {
-		if f.Kind == KindTop {
-			return l.URL == f.URL || l.URL == f.FinalURL
+		if f.Kind == KindTop && (l.URL == f.URL || l.URL == f.FinalURL) {
+			return true
 		}
 	}
 	return false
