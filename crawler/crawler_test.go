@@ -735,3 +735,37 @@ func TestMovedShopInlineNews(t *testing.T) {
 		t.Errorf("NewsFound %v then %v (TopFresh %v), want true both times\n%s", first[0].NewsFound, second.NewsFound, second.TopFresh, describe(second))
 	}
 }
+
+func TestNonHTMLNotDownloaded(t *testing.T) {
+	var sent atomic.Int64
+	s := fullShop(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/guide/payment.html" {
+			s.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.WriteHeader(200)
+		chunk := bytes.Repeat([]byte("%PDF"), 1<<14)
+		for range 256 { // 16 MiB if anyone reads it
+			n, err := w.Write(chunk)
+			sent.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	f, _ := fetchOf(rep, srv.URL+"/guide/payment.html")
+	if f.ErrKind != ErrUnreadable || f.Status != 200 || f.Body != nil || f.ContentType != "application/pdf" {
+		t.Errorf("PDF payment link recorded as %+v", f)
+	}
+	if rep.ErrKind != "" || !rep.TopFresh {
+		t.Errorf("site failed: %s", describe(rep))
+	}
+	srv.CloseClientConnections()
+	if n := sent.Load(); n >= 16<<20 {
+		t.Errorf("the server wrote all %d bytes: the body was read", n)
+	}
+}

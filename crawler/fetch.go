@@ -29,6 +29,11 @@ const attemptKey = "maintwatch.attempt"
 // outcome back out of OnResponse / OnError.
 type attempt struct {
 	etag, lastModified string // sent as If-None-Match / If-Modified-Since
+	// skipNonHTML: abort after the headers when a 2xx is clearly not a page
+	// (a PDF or an image linked as "ご利用ガイド"): nothing to read there, so
+	// the body is not downloaded. Off for robots.txt.
+	skipNonHTML bool
+	notHTML     bool // aborted for that reason
 
 	status   int
 	header   http.Header
@@ -96,6 +101,17 @@ func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
 		}
 		return a
 	}
+	col.OnResponseHeaders(func(r *colly.Response) {
+		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		if a == nil || !a.skipNonHTML || r.StatusCode < 200 || r.StatusCode > 299 || r.Headers == nil {
+			return
+		}
+		if ct := r.Headers.Get(hdrRawContentType); !isHTML(ct) {
+			capture(r)
+			a.notHTML = true
+			r.Request.Abort()
+		}
+	})
 	col.OnResponse(func(r *colly.Response) { capture(r) })
 	// colly reports every status >= 203 here, 304 included: a status is an
 	// outcome, not an error; only a response-less error is kept as one.
@@ -123,6 +139,7 @@ func (cy *cycle) fetch(ctx context.Context, rawURL string, kind PageKind, prior 
 		}
 		at := cfg.Now()
 		a := &attempt{}
+		a.skipNonHTML = kind != KindRobots
 		if hasPrior {
 			a.etag, a.lastModified = prior.ETag, prior.LastModified
 		}
@@ -157,6 +174,11 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 	}
 	if a.status == 0 {
 		f.ErrKind, f.Err = classify(a.err)
+		return f, ""
+	}
+	if a.notHTML {
+		f.ContentType = a.header.Get(hdrRawContentType)
+		f.ErrKind, f.Err = ErrUnreadable, "not HTML: "+f.ContentType+" (not downloaded)"
 		return f, ""
 	}
 	f.ContentType = a.header.Get(hdrRawContentType)
