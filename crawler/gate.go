@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,6 +48,7 @@ func newGates(delay, jitter time.Duration) *gates {
 }
 
 func (g *gates) get(host string) *gate {
+	host = strings.ToLower(host) // hosts are case-insensitive
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	gt := g.m[host]

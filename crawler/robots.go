@@ -67,7 +67,7 @@ type robotsOnce struct {
 // cycle has not yet. The Fetch is returned to the caller that made it, so it
 // lands in that site's report.
 func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch, error) {
-	host := u.Host
+	host := strings.ToLower(u.Host)
 	cy.mu.Lock()
 	ro, ok := cy.robotsByHost[host]
 	if !ok {
