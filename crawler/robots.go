@@ -104,7 +104,7 @@ func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch,
 func (cy *cycle) fetchRobots(ctx context.Context, u *url.URL) (Fetch, error) {
 	ru := (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}).String()
 	var prior Prior
-	cached, have := cy.c.robots.get(u.Host)
+	cached, have := cy.c.robots.get(strings.ToLower(u.Host))
 	if have {
 		prior = Prior{ETag: cached.etag, LastModified: cached.lastModified}
 	}
