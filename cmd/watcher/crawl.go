@@ -13,6 +13,7 @@ import (
 
 	"maintwatch/crawler"
 	"maintwatch/cycle"
+	"maintwatch/judge"
 	"maintwatch/nlp"
 	"maintwatch/store"
 )
@@ -129,11 +130,9 @@ func runCrawl(ctx context.Context, g *globals, args []string, sio stdio) error {
 func printSummary(w io.Writer, s cycle.Summary) {
 	fmt.Fprintf(w, "crawled %d sites (%d failed): %d pages, %d unchanged, %d new notices; %d flagged",
 		s.Sites, s.Failed, s.Pages, s.NotChanged, s.NewNotices, s.Flagged)
-	for _, st := range []string{"suspected", "escalated", "confirmed_leak", "resolved"} {
-		for k, n := range s.ByStatus {
-			if string(k) == st {
-				fmt.Fprintf(w, ", %s %d", st, n)
-			}
+	for _, st := range []judge.Status{judge.Suspected, judge.Escalated, judge.ConfirmedLeak, judge.Resolved} {
+		if n := s.ByStatus[st]; n > 0 {
+			fmt.Fprintf(w, ", %s %d", st, n)
 		}
 	}
 	fmt.Fprintln(w)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -130,13 +129,9 @@ func parseTime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 nor YYYY-MM-DD", s)
 }
 
-// openStore opens the database named by --db, refusing a path in a missing
-// folder with a clear message rather than creating folders silently.
+// openStore opens the database named by --db. store.Open refuses a path in a
+// missing folder with a clear message rather than creating folders.
 func (g *globals) openStore(ctx context.Context) (*store.DB, error) {
-	dir := filepath.Dir(g.db)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("database %s: folder %s does not exist", g.db, dir)
-	}
 	db, err := store.Open(ctx, g.db)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", g.db, err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"maintwatch/demoweb"
+	"maintwatch/feeds/digest"
 	"maintwatch/feeds/web"
 	"maintwatch/store"
 )
@@ -72,7 +72,7 @@ func TestHostileShopsNeverBreakACycle(t *testing.T) {
 	// Every reader-facing output, grepped for the payloads unescaped.
 	srv := httptest.NewServer(web.NewServer(st, web.ServerOptions{Now: func() time.Time { return at }}))
 	defer srv.Close()
-	paths := []string{"/", "/feed.rss", "/feed.atom", "/feed.json", "/digest/" + isoWeek(at)}
+	paths := []string{"/", "/feed.rss", "/feed.atom", "/feed.json", "/digest/" + digest.WeekOf(at)}
 	for _, s := range list {
 		paths = append(paths, "/sites/"+itoa(s.ID))
 	}
@@ -108,11 +108,6 @@ func get(t *testing.T, u string) string {
 		t.Errorf("GET %s: %d", u, resp.StatusCode)
 	}
 	return string(b)
-}
-
-func isoWeek(t time.Time) string {
-	y, w := t.UTC().ISOWeek()
-	return fmt.Sprintf("%04d-W%02d", y, w)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
