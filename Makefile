@@ -6,7 +6,7 @@ GO ?= go
 # go-sqlite3 needs cgo.
 export CGO_ENABLED := 1
 
-.PHONY: build demo test eval bench fuzz lint clean
+.PHONY: build demo test eval bench bench-readme load fuzz lint clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/watcher ./cmd/watcher
@@ -23,9 +23,25 @@ eval:
 	$(GO) run ./nlp/cmd/evalnlp
 	MAINTWATCH_EVAL_SHOPS=120 $(GO) test -count=1 -run TestSiteLevelEval -v ./cycle | grep -v "^=== RUN"
 
-# Every benchmark of the project, as ratios against in-run baselines.
+# Every benchmark of the project (one package at a time), printed as one table
+# of figures against in-run baselines and targets (internal/benchtable/targets.go).
+# The raw output is kept in bin/bench.txt for bench-readme. BENCHTIME=1x for
+# a quicker, noisier pass.
 bench:
-	$(GO) run ./internal/benchtable
+	@mkdir -p bin
+	$(GO) run ./internal/benchtable -raw-out bin/bench.txt
+
+# Rewrites the README's performance section (between the bench markers) from
+# the last `make bench` and `make load`; nobody types those figures by hand.
+bench-readme:
+	$(GO) run ./internal/benchtable -from bin/bench.txt $(if $(wildcard bin/load.json),-load bin/load.json) -readme README.md
+
+# The full load test: 500 shops crawled cycle after cycle while 200 clients
+# read the feeds and site pages for 60 s (CI runs a 5 s, 50-client version
+# in make test). Figures go to bin/load.json for bench-readme.
+load:
+	@mkdir -p bin
+	MAINTWATCH_LOAD=full MAINTWATCH_LOAD_OUT=$(CURDIR)/bin/load.json $(GO) test -count=1 -timeout 20m -run '^TestLoad$$' -v ./internal/loadtest
 
 # Ten minutes per fuzz target (not in CI); found inputs stay in testdata/fuzz.
 FUZZTIME ?= 10m
