@@ -14,7 +14,7 @@ var (
 	bannerStrong = []string{"announcement", "emergency", "urgent", "important", "juyo", "kinkyu"}
 	// bannerWeak: names also used for ordinary boxes ("notice" for tax
 	// remarks): they count when the text speaks of payment or maintenance.
-	bannerWeak = []string{"notice", "info-bar", "infobar", "alert", "topics", "oshirase", "modal", "popup"}
+	bannerWeak = []string{"notice", "information", "info-bar", "infobar", "alert", "topics", "oshirase", "modal", "popup"}
 	// notBanner: look like banners but are not the shop speaking.
 	notBanner = []string{"cookie", "consent", "gdpr", "newsletter", "modal-backdrop", "form-alert", "error", "validation", "cart-notice"}
 	// redColor: <font color=red>, style="color:#f00" ...

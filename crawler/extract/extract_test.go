@@ -194,6 +194,9 @@ func TestNoticeShapes(t *testing.T) {
 		{"br paragraphs", `<div>2026.06.01<br>カード決済停止<br>一行目<br>二行目<br>三行目<br>四行目<br>五行目<br>六行目<br><br>2026.05.01<br>別件<br></div>`, "カード決済停止", "一行目 二行目 三行目 四行目 五行目 六行目", "2026-06-01"},
 		{"welcart archive", `<div class="post-li"><article class="post"><p><time datetime="2026-06-01T10:00:00+09:00">2026/06/01</time></p><div class="post-title"><a href="/n/1">カード決済停止</a></div><p>当面の間停止します。</p></article><article class="post"><p><time datetime="2026-05-01T10:00:00+09:00">2026/05/01</time></p><div class="post-title"><a href="/n/2">別件</a></div></article></div>`, "カード決済停止", "当面の間停止します。", "2026-06-01"},
 		{"item inside its link", `<div><a href="/n/1"><dl><dt>2026.06.01</dt><dd>カード決済停止</dd></dl></a><a href="/n/2"><dl><dt>2026.05.01</dt><dd>別件</dd></dl></a></div>`, "カード決済停止", "", "2026-06-01"},
+		{"date after title in brackets", `<ul><li>カード決済停止[2026年6月1日]</li><li>別件[2026年5月1日]</li></ul>`, "カード決済停止", "", "2026-06-01"},
+		{"date after linked title on br lines", `<p>・<a href="/n/1">カード決済停止</a>（2026/6/1）<br>・<a href="/n/2">別件</a>（2026/5/1）<br></p>`, "カード決済停止", "", "2026-06-01"},
+		{"date after title with a space", `<div>カード決済停止　2026.06.01<br>別件　2026.05.01<br></div>`, "カード決済停止", "", "2026-06-01"},
 		{"bad date kept as text", `<ul><li>2026/02/30 カード決済停止</li><li>2026/05/01 別件</li></ul>`, "カード決済停止", "", ""},
 	}
 	for _, tt := range tests {
@@ -245,6 +248,9 @@ func TestNoNoticeFromStrayDates(t *testing.T) {
 		`<p>6月1日より営業時間が変わります。詳しくは店頭で。</p>`,
 		`<ul><li>送料1/2キャンペーン実施中</li><li>3/4サイズ</li></ul>`,
 		`<p>お問い合わせ TEL 0120-12-3456 (平日10:00〜17:00)</p>`,
+		// A date after a label is the event's, not a post's.
+		`<ul><li>新作バッグ 発売日 2026/07/01</li><li>夏の福袋 入荷予定 2026/07/10</li></ul>`,
+		`<p>次回の入荷は2026年7月1日</p>`,
 	} {
 		if ns := Page(top, src, ref).Notices; len(ns) != 0 {
 			t.Errorf("%s: got notices %+v", src, ns)
@@ -370,5 +376,41 @@ func TestMaintenanceNotForPaymentOnly(t *testing.T) {
 	}
 	if !Page(top, `<title>ショップ</title><p>ただいまメンテナンス中です。決済などすべての機能を停止しています。</p>`, ref).Maintenance {
 		t.Error("site maintenance not seen")
+	}
+}
+
+// WordPress's the_date() prints the date once per day: the second post of
+// a day is still a notice, with its date unknown (read later from its page).
+func TestUndatedSiblingPost(t *testing.T) {
+	post := func(id, date, title string) string {
+		d := ""
+		if date != "" {
+			d = `<time datetime="` + date + `">` + date + `</time>`
+		}
+		return `<article class="post-` + id + ` post type-post"><div class="entry-meta">` + d + `</div><h2 class="entry-title"><a href="/p/` + id + `">` + title + `</a></h2></article>`
+	}
+	src := `<main>` + post("3", "2026-06-10", "カード決済停止") + post("2", "", "配送遅延") + post("1", "2026-05-28", "父の日") + `</main>`
+	ns := Page(top, src, ref).Notices
+	if len(ns) != 3 || ns[1].Title != "配送遅延" || !ns[1].Date.IsZero() || ns[1].DetailURL != top+"p/2" {
+		t.Fatalf("got %+v", ns)
+	}
+	// One dated item is not a list: an undated neighbour is not taken.
+	src = `<main>` + post("3", "2026-06-10", "カード決済停止") + post("2", "", "配送遅延") + `</main>`
+	if ns := Page(top, src, ref).Notices; len(ns) != 1 {
+		t.Fatalf("got %d notices from one dated item: %+v", len(ns), ns)
+	}
+}
+
+// A date heading over several posts dates each of them; over paragraphs
+// it heads one notice.
+func TestDateHeadingGroups(t *testing.T) {
+	src := `<div><h2>2026年06月14日</h2><div class="a"><h3><a href="/d/2">カード決済停止</a></h3><p>停止中</p></div><div class="a"><h3><a href="/d/1">夏酒</a></h3></div><h2>2026年06月07日</h2><div class="a"><h3>試飲会</h3></div></div>`
+	ns := Page(top, src, ref).Notices
+	if len(ns) != 3 || ns[1].Title != "夏酒" || dateString(ns[1]) != "2026-06-14" {
+		t.Fatalf("got %+v", ns)
+	}
+	src = `<div><h3>2026年06月14日</h3><p><a href="/i/1">商品A</a></p><p><a href="/i/2">商品B</a></p><h3>2026年06月07日</h3><p>別件</p></div>`
+	if ns := Page(top, src, ref).Notices; len(ns) != 2 {
+		t.Fatalf("paragraphs under a date split into %d notices: %+v", len(ns), ns)
 	}
 }

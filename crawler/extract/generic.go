@@ -51,6 +51,7 @@ func (p *page) genericNews() []Notice {
 		}
 	}
 	var out []Notice
+	var roots []*html.Node // each notice's element, when it is one
 	var taken []*html.Node
 	isTaken := func(n *html.Node) bool {
 		for _, t := range taken {
@@ -71,13 +72,33 @@ func (p *page) genericNews() []Notice {
 		if nodes == nil {
 			continue
 		}
-		n, ok := p.noticeFrom(d, nodes)
-		if !ok {
-			continue
+		for _, part := range splitGroup(nodes) {
+			n, ok := p.noticeFrom(d, part)
+			if !ok || len(out) >= maxNotices {
+				continue
+			}
+			taken = append(taken, part...)
+			p.used = append(p.used, part...)
+			out = append(out, n)
+			var root *html.Node
+			if len(part) == 1 && part[0].Type == html.ElementNode {
+				root = part[0]
+			}
+			roots = append(roots, root)
 		}
-		taken = append(taken, nodes...)
-		p.used = append(p.used, nodes...)
-		out = append(out, n)
+	}
+	if len(out) >= 2 {
+		n := len(out)
+		out, roots = p.undatedSiblings(out, roots, count)
+		if len(out) > n {
+			// The undated items are news too: banners and payment skip them.
+			for _, r := range roots {
+				if r != nil {
+					p.used = append(p.used, r)
+				}
+			}
+			p.usedRoot, p.usedAnc = nil, nil
+		}
 	}
 	return out
 }
@@ -196,6 +217,11 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 	}
 	prefix := strings.Trim(s[:m.Start], bullets)
 	if letters(prefix) > 5 || (!withYear.MatchString(m.Text) && letters(prefix) > 0) {
+		// "じゃがいもの収穫が始まりました[2026年6月7日]": a date that closes
+		// the line after its title.
+		if trailingDate(s, m) {
+			return dateNode{node: n, date: m.Time, ok: true, text: m.Text}, true
+		}
 		return dateNode{}, false
 	}
 	if siteStamp.MatchString(prefix) {
@@ -211,6 +237,36 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 	}
 	return dateNode{node: n, date: m.Time, ok: true, text: text}, true
 }
+
+// trailingDate reports whether the date m ends s after a title, set off
+// by brackets ("タイトル(2026/6/9)", "タイトル[2026年6月7日]") or, for a date
+// with its year, by a space ("タイトル 2026.06.09"). A date after a label
+// ("発売日 2026/07/01", "入荷予定 2026/07/01") is the event's, not the post's.
+func trailingDate(s string, m jpdate.Match) bool {
+	if strings.Trim(s[m.End:], closers) != "" {
+		return false
+	}
+	before := strings.TrimRight(s[:m.Start], " ")
+	if letters(before) < 2 || siteStamp.MatchString(before) || dateLabel.MatchString(before) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	switch {
+	case strings.ContainsRune(openers, r):
+		return strings.ContainsAny(s[m.End:], closers)
+	case len(before) < m.Start && withYear.MatchString(m.Text):
+		return !labelEnd.MatchString(before)
+	}
+	return false
+}
+
+const (
+	openers = "([【〔「『<"
+	closers = " )]】〕」』>"
+)
+
+// labelEnd: the text before a date names what the date is for.
+var labelEnd = regexp.MustCompile(`(?:日|予定|期間|期限|時|まで|から|より|以降|締切|:)$`)
 
 // siteStamp labels a page's own update date, not a news item.
 var siteStamp = regexp.MustCompile(`(?i)最終更新|last updated|copyright|©`)
@@ -288,6 +344,11 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 	if titled {
 		return []*html.Node{c}
 	}
+	// "<a>タイトル</a>(2026/6/9)<br>": the date closes a line that holds
+	// the title before it.
+	if before := lineBefore(c, count, dated); before != nil && lineEnds(c) {
+		return append(before, c)
+	}
 	// The date stands alone: take the following siblings up to the next
 	// date, but a dated sibling is still taken while no title is in
 	// ("<span>2026.06.01</span><a>6月10日のメンテナンス</a>").
@@ -323,4 +384,168 @@ func hasTitle(n *html.Node, date string) bool {
 		t = textOf(n)
 	}
 	return letters(dateLabel.ReplaceAllString(strings.Replace(t, date, "", 1), "")) >= 2
+}
+
+// lineBefore returns the siblings before n on its line (back to a <br> or a
+// block element) when they say something besides bullets, or nil. A dated
+// sibling ends the search: that line belongs to another item.
+func lineBefore(n *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) []*html.Node {
+	var out []*html.Node
+	for s := n.PrevSibling; s != nil && len(out) < 16; s = s.PrevSibling {
+		if s.Type == html.ElementNode && (blocks[s.DataAtom] || skipped[s.DataAtom]) {
+			break
+		}
+		if count[s] > 0 || dated[s] {
+			return nil
+		}
+		out = append([]*html.Node{s}, out...)
+	}
+	text := ""
+	for _, s := range out {
+		if s.Type == html.TextNode {
+			text += clean(s.Data)
+		} else if s.Type == html.ElementNode {
+			text += textOf(s)
+		}
+	}
+	if letters(strings.Trim(text, bullets)) < 2 {
+		return nil
+	}
+	return out
+}
+
+// lineEnds reports whether nothing but spaces and closing brackets follow n
+// on its line.
+func lineEnds(n *html.Node) bool {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && (blocks[s.DataAtom] || skipped[s.DataAtom]) {
+			return true
+		}
+		t := ""
+		if s.Type == html.TextNode {
+			t = clean(s.Data)
+		} else if s.Type == html.ElementNode {
+			t = textOf(s)
+		}
+		if strings.Trim(t, closers) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// groupTags are the containers a blog repeats for each post under one
+// date heading.
+var groupTags = map[atom.Atom]bool{
+	atom.Div: true, atom.Article: true, atom.Section: true, atom.Li: true, atom.Dl: true, atom.Table: true,
+}
+
+// splitGroup splits what follows a date heading into posts when the heading
+// is over several ("<h2>2026年06月14日</h2><div class=article>…</div><div
+// class=article>…</div>": the blog's date header, printed once per day).
+// Each post must be a container with a title of its own, all of one kind,
+// with nothing but spaces between them; otherwise the nodes are one item.
+func splitGroup(nodes []*html.Node) [][]*html.Node {
+	var posts []*html.Node
+	for _, n := range nodes[1:] {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+		case n.Type == html.CommentNode:
+		case n.Type == html.ElementNode && groupTags[n.DataAtom] && ownTitle(n):
+			if len(posts) > 0 && signature(posts[0]) != signature(n) {
+				return [][]*html.Node{nodes}
+			}
+			posts = append(posts, n)
+		default:
+			return [][]*html.Node{nodes}
+		}
+	}
+	if len(posts) < 2 {
+		return [][]*html.Node{nodes}
+	}
+	out := [][]*html.Node{{nodes[0], posts[0]}}
+	for _, n := range posts[1:] {
+		out = append(out, []*html.Node{n})
+	}
+	return out
+}
+
+// ownTitle reports whether an element holds a heading or a link that names
+// something (not 続きを読む).
+func ownTitle(n *html.Node) bool {
+	return find(n, func(e *html.Node) bool {
+		if isHeading(e) {
+			return letters(textOf(e)) >= 2
+		}
+		return isHref(e) && !isMoreLink(e) && letters(textOf(e)) >= 2
+	}) != nil
+}
+
+// signature is an element's tag and class without tokens that hold digits
+// (post-511, item-3): what repeated items of one list share.
+func signature(n *html.Node) string {
+	var b strings.Builder
+	b.WriteString(n.Data)
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if strings.IndexFunc(c, unicode.IsDigit) < 0 {
+			b.WriteString(" " + c)
+		}
+	}
+	return b.String()
+}
+
+// undatedSiblings adds the items of a list that carry no date: WordPress's
+// the_date() prints a date only for the first post of a day, so the second
+// post of the day has none. An element is taken when at least two dated
+// items of the same kind (tag and class) sit beside it under one parent and
+// it has a title of its own. Its date stays unknown (the crawler reads it
+// from the post's own page), and it takes its place in document order.
+func (p *page) undatedSiblings(out []Notice, roots []*html.Node, count map[*html.Node]int) ([]Notice, []*html.Node) {
+	type key struct {
+		parent *html.Node
+		sig    string
+	}
+	groups := map[key]int{}
+	index := map[*html.Node]int{}
+	for i, r := range roots {
+		if r == nil || r.Parent == nil {
+			continue
+		}
+		groups[key{r.Parent, signature(r)}]++
+		index[r] = i
+	}
+	var res []Notice
+	var resRoots []*html.Node
+	done := map[*html.Node]bool{}
+	for i, n := range out {
+		if len(res) >= maxNotices {
+			break
+		}
+		res = append(res, n)
+		resRoots = append(resRoots, roots[i])
+		r := roots[i]
+		if r == nil || r.Parent == nil || done[r.Parent] || groups[key{r.Parent, signature(r)}] < 2 {
+			continue
+		}
+		// Each undated sibling goes after the dated item before it.
+		sig := signature(r)
+		for s := r.NextSibling; s != nil && len(res) < maxNotices; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if _, dated := index[s]; dated || count[s] > 0 {
+				break
+			}
+			if signature(s) != sig || !ownTitle(s) || p.insideUsed(s) {
+				continue
+			}
+			un, ok := p.noticeFrom(dateNode{}, []*html.Node{s})
+			if !ok {
+				continue
+			}
+			res = append(res, un)
+			resRoots = append(resRoots, s)
+		}
+	}
+	return res, resRoots
 }

@@ -74,6 +74,9 @@ func (p *page) payment() *Payment {
 		return false
 	})
 	if len(methods) < 2 {
+		// One "method" is not a payment list (a marquee in a table cell
+		// that names クレジットカード): its node stays a banner candidate.
+		p.payUsed = nil
 		return nil
 	}
 	pay := &Payment{URL: p.site.pageString(), Methods: methods}
@@ -256,6 +259,12 @@ func methodsInValue(value string) []valueMethod {
 			continue
 		}
 		for _, piece := range splitMethods(line) {
+			// "クレジットカード、VISA・JCB": brands after a card method are
+			// that method's brands, so its state covers them.
+			if len(out) > 0 && cardBrandOnly.MatchString(piece) && cardWords.MatchString(out[len(out)-1].name) {
+				attach(piece)
+				continue
+			}
 			if name := methodNameLead(piece, 4); name != "" && !strings.HasPrefix(piece, "※") {
 				out = append(out, valueMethod{name, piece})
 			} else {
@@ -266,6 +275,9 @@ func methodsInValue(value string) []valueMethod {
 	return out
 }
 
+// cardBrandOnly is a piece that names card brands and nothing else.
+var cardBrandOnly = regexp.MustCompile(`(?i)^[(\[]?\s*(?:visa|master\s?card|master|jcb|amex|american express|diners(?: club)?|discover|銀聯)\s*[)\]]?(?:\s*(?:等|など))?$`)
+
 // splitMethods splits "クレジットカード、銀行振込、代金引換" (or one per line)
 // into pieces, keeping a parenthesised remark with its method; a space splits
 // only before another method ("クレジットカード 銀行振込").
@@ -275,7 +287,9 @@ func splitMethods(s string) []string {
 		words := strings.Split(piece, " ")
 		cur := words[0]
 		for _, w := range words[1:] {
-			if loc := methodWords.FindStringIndex(w); loc != nil && loc[0] == 0 && methodWords.MatchString(cur) {
+			// Never inside brackets: "(VISA / Mastercard / JCB)" lists
+			// the brands of one method.
+			if loc := methodWords.FindStringIndex(w); loc != nil && loc[0] == 0 && bracketDepth(cur) == 0 && methodWords.MatchString(cur) {
 				out = append(out, cur)
 				cur = w
 				continue
@@ -285,6 +299,22 @@ func splitMethods(s string) []string {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// bracketDepth is how many brackets s leaves open.
+func bracketDepth(s string) int {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '【', '[', '「':
+			depth++
+		case ')', '）', '】', ']', '」':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth
 }
 
 func splitPunct(s string) []string {
