@@ -71,9 +71,9 @@ var (
 	// 2026年6月1日
 	reKanji = regexp.MustCompile(`(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日`)
 	// 令和8年6月1日, 令和元年5月1日, R8.6.1, H31/4/30, R8年6月1日
-	reEra = regexp.MustCompile(`(令和|平成|[RrHh])\s?(\d{1,2}|元)\s?(?:年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日|([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{1,2}))`)
+	reEra = regexp.MustCompile(`(令和|平成|昭和|大正|明治|[RrHh])\s?(\d{1,2}|元)\s?(?:年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日|([/.\-])\s?(\d{1,2})\s?([/.\-])\s?(\d{1,2}))`)
 	// 令和八年六月一日, 二〇二六年六月一日: formal letters write numbers in kanji.
-	reKanjiNum = regexp.MustCompile(`(令和|平成)?\s?([〇一二三四五六七八九十]+|元)\s?年\s?([〇一二三四五六七八九十]+)\s?月\s?([〇一二三四五六七八九十]+)\s?日`)
+	reKanjiNum = regexp.MustCompile(`(令和|平成|昭和|大正|明治)?\s?([〇一二三四五六七八九十]+|元)\s?年\s?([〇一二三四五六七八九十]+)\s?月\s?([〇一二三四五六七八九十]+)\s?日`)
 	// ISO 8601 time after a numeric date: T10:00:00+09:00
 	reISOTime = regexp.MustCompile(`^T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?`)
 	// (月), (月曜日), (Mon) right after a date
@@ -85,11 +85,25 @@ var (
 type era struct {
 	offset int // western year = offset + era year
 	start  time.Time
+	// end, when set, is the era's last day: dates after it are refused.
+	// 平成 has none: shops went on writing 平成31年5月1日 for a while, and
+	// that names one day without doubt.
+	end time.Time
 }
 
 var eras = map[string]era{
-	"令和": {2018, time.Date(2019, 5, 1, 0, 0, 0, 0, jst)},
-	"平成": {1988, time.Date(1989, 1, 8, 0, 0, 0, 0, jst)},
+	"令和": {2018, time.Date(2019, 5, 1, 0, 0, 0, 0, jst), time.Time{}},
+	"平成": {1988, time.Date(1989, 1, 8, 0, 0, 0, 0, jst), time.Time{}},
+	// Older eras are read only so that their dates are refused (before
+	// minYear) rather than mistaken for the year-less 1月7日 inside them.
+	"昭和": {1925, time.Date(1926, 12, 25, 0, 0, 0, 0, jst), time.Date(1989, 1, 7, 0, 0, 0, 0, jst)},
+	"大正": {1911, time.Date(1912, 7, 30, 0, 0, 0, 0, jst), time.Date(1926, 12, 25, 0, 0, 0, 0, jst)},
+	"明治": {1867, time.Date(1868, 1, 25, 0, 0, 0, 0, jst), time.Date(1912, 7, 30, 0, 0, 0, 0, jst)},
+}
+
+// holds reports whether era year y and day t fall within the era.
+func (e era) holds(y int, t time.Time) bool {
+	return y >= 1 && !t.Before(e.start) && (e.end.IsZero() || !t.After(e.end))
 }
 
 func eraFor(name string) era {
@@ -164,7 +178,7 @@ func findFull(s string) (Match, bool, bool) {
 		c := candidate{start: ix[0], end: ix[1]}
 		c.t, c.ok = ymd(e.offset+y, m, d)
 		// 令和1年4月30日 does not exist: the era had not begun.
-		if c.ok && (y < 1 || c.t.Before(e.start)) {
+		if c.ok && !e.holds(y, c.t) {
 			c.ok = false
 		}
 		consider(c)
@@ -181,7 +195,7 @@ func findFull(s string) (Match, bool, bool) {
 				y = kanjiNumber(ys)
 			}
 			c.t, c.ok = ymd(e.offset+y, m, d)
-			if c.ok && (y < 1 || c.t.Before(e.start)) {
+			if c.ok && !e.holds(y, c.t) {
 				c.ok = false
 			}
 		case ys != "元" && len([]rune(ys)) == 4:
@@ -255,8 +269,10 @@ var weekdays = map[string]time.Weekday{
 }
 
 // findYearless resolves 6月1日(月) or 6/1 against ref: the year that puts the
-// date closest to ref without being more than lookahead after it. A weekday,
-// when written, must match one of ref's year ±1, and picks that year.
+// date closest to ref without being more than lookahead after it (12月28日
+// seen on 1月3日 is last year's). A weekday, when written, must match one of
+// those years (ref's year -1 … +1, never beyond lookahead) and picks it; a
+// weekday that matches none leaves the date unknown rather than guessed.
 func findYearless(s string, ref time.Time) (Match, bool) {
 	for _, ix := range reMD.FindAllStringSubmatchIndex(s, -1) {
 		if !digitBoundary(s, ix[0], ix[1]) || slashBoundary(s, ix[0], ix[1]) {
@@ -298,14 +314,16 @@ func resolveYear(m, d int, wd time.Weekday, hasWD bool, ref time.Time) (time.Tim
 		if !ok {
 			continue
 		}
+		if t.After(limit) {
+			// Never a year ahead, even when the weekday would fit:
+			// "12月28日(火)" seen on 2027-01-03 is not 2027-12-28.
+			continue
+		}
 		if hasWD {
 			if t.Weekday() == wd {
 				// At most one of three consecutive years shares a weekday.
 				return t, true
 			}
-			continue
-		}
-		if t.After(limit) {
 			continue
 		}
 		if !found || t.After(best) {
@@ -366,12 +384,14 @@ func isAlnum(b byte) bool {
 	return isDigit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
 }
 
-// digitBoundary rejects matches glued to more digits (a phone number, 12026/06/01).
+// digitBoundary rejects matches glued to more digits (a phone number,
+// 12026/06/01). A match that ends in 日 or a weekday's bracket may be
+// followed by a time: "6/10(水)2:00～6:00".
 func digitBoundary(s string, start, end int) bool {
 	if start > 0 && isDigit(s[start-1]) {
 		return false
 	}
-	return end >= len(s) || !isDigit(s[end])
+	return end >= len(s) || !isDigit(s[end]) || !isDigit(s[end-1])
 }
 
 // eraBoundary rejects R/H glued to a word (VER8.6.1, SH1.2.3).

@@ -59,7 +59,7 @@ func TestParse(t *testing.T) {
 		{"9月1日", "2025-09-01"},     // too far ahead: last year
 		{"12月25日", "2025-12-25"},   // last Christmas
 		{"12/25(木)", "2025-12-25"}, // weekday agrees with 2025
-		{"6/1(火)", "2027-06-01"},   // the weekday decides, even ahead
+		{"6/1(火)", ""},             // fits only 2027, a year ahead of the fetch: unknown, not guessed
 		{"6/1(木)", ""},             // Thursday in none of 2025..2027
 		{"6月1日(水)", ""},
 		{"2/29", ""}, // no leap year in 2025..2027
@@ -161,4 +161,67 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Find(%q) invalid UTF-8 text", s)
 		}
 	})
+}
+
+// Year inference for year-less dates, checked against the fetch time.
+func TestYearless(t *testing.T) {
+	jan3 := time.Date(2027, 1, 3, 10, 0, 0, 0, jst) // a Sunday
+	tests := []struct {
+		in   string
+		ref  time.Time
+		want string
+	}{
+		{"12月28日", jan3, "2026-12-28"},    // seen on 1月3日: last year's notice
+		{"12月28日(月)", jan3, "2026-12-28"}, // the weekday agrees
+		{"12月28日(火)", jan3, ""},           // agrees only with 2027-12-28, a year ahead
+		{"1月5日(火)", jan3, "2027-01-05"},   // two days ahead: an announcement
+		{"12/31(木)", jan3, "2026-12-31"},
+		{"6月1日(月)", ref, "2026-06-01"},
+		{"6月1日(日)", ref, "2025-06-01"}, // the weekday picks last year
+		{"6/10(水)2:00～6:00", ref, "2026-06-10"},
+		{"6/10(水)2:00〜6:00", ref, "2026-06-10"},
+		{"6月10日(水)午前2時～6時", ref, "2026-06-10"},
+		{"6月31日", ref, ""},
+		{"2月29日", ref, ""}, // no 2月29日 in 2025–2027: unknown, never moved to 3月1日
+	}
+	for _, tt := range tests {
+		got, ok := Parse(tt.in, tt.ref)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("Parse(%q, %s) = %q, want %q", tt.in, tt.ref.Format("2006-01-02"), s, tt.want)
+		}
+	}
+}
+
+// Era boundaries: 平成 ended on 2019-04-30, 令和 began on 2019-05-01.
+func TestEraBoundaries(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"平成31年4月30日", "2019-04-30"},
+		{"H31.4.30", "2019-04-30"},
+		{"令和元年5月1日", "2019-05-01"},
+		{"R1.5.1", "2019-05-01"},
+		{"令和1年5月1日", "2019-05-01"},
+		{"令和元年4月30日", ""},           // before 令和 began
+		{"平成31年5月1日", "2019-05-01"}, // written by habit after the change: one day, no doubt
+		{"平成元年1月8日", "1989-01-08"},
+		{"平成元年1月7日", ""},
+		{"昭和64年1月7日", "1989-01-07"},
+		{"昭和64年1月8日", ""}, // 昭和 had ended: not read as 1月8日 either
+		{"昭和60年6月1日", ""}, // before 1989: not a shop notice, and not 6月1日
+		{"2026年6月1日～当面の間", "2026-06-01"},
+		{"2026年6月1日〜当面の間", "2026-06-01"},
+	}
+	for _, tt := range tests {
+		got, ok := Parse(tt.in, ref)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("Parse(%q) = %q, want %q", tt.in, s, tt.want)
+		}
+	}
 }
