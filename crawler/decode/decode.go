@@ -53,6 +53,13 @@ func HTML(body []byte, contentType string) (text string, cs string, err error) {
 		return check(decodeWith(japanese.ISO2022JP, ISO2022JP, body))
 	}
 
+	// UTF-16 without a BOM: markup is ASCII, so every other byte is NUL,
+	// which no ASCII-compatible page has. Only the byte order is inferred;
+	// the result is checked like any other.
+	if enc, name, ok := utf16Order(body); ok {
+		return check(decodeWith(enc, name, body))
+	}
+
 	if utf8.Valid(body) {
 		// Fast path, most pages: valid UTF-8 needs no <meta> prescan. Non-ASCII
 		// bytes that happen to form valid UTF-8 are, for any real amount of
@@ -240,4 +247,31 @@ func declaredCharsets(body []byte, contentType string) []string {
 	// further than the spec's 1024 bytes.
 	add(prescanMeta(body, 64<<10))
 	return out
+}
+
+// utf16Order recognises BOM-less UTF-16 by where the NUL bytes fall in the
+// first 4 KiB: at odd offsets for little-endian ("<" is 3C 00), at even
+// ones for big-endian.
+func utf16Order(b []byte) (encoding.Encoding, string, bool) {
+	n := min(len(b), 4096) &^ 1
+	if n < 16 {
+		return nil, "", false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*4 >= pairs && even*10 < odd:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le", true
+	case even*4 >= pairs && odd*10 < even:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", true
+	}
+	return nil, "", false
 }

@@ -10,7 +10,16 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
 )
+
+func everyOther(b []byte) []byte {
+	var out []byte
+	for i := 1; i < len(b); i += 2 {
+		out = append(out, b[i])
+	}
+	return out
+}
 
 const notice = "【重要】クレジットカード決済の一時停止について。平素より当店をご利用いただき誠にありがとうございます。" +
 	"システムメンテナンスのため、クレジットカード決済を停止しております。銀行振込・代金引換はご利用いただけます。"
@@ -95,6 +104,47 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// Encodings beyond the common cases: CP932 extensions, JIS X 0212 in
+// EUC-JP, a BOM against a <meta>, a label nobody knows, UTF-16.
+func TestHTMLEdges(t *testing.T) {
+	body := page("", notice)
+	u16 := func(order unicode.Endianness, bom unicode.BOMPolicy) []byte {
+		return encode(t, unicode.UTF16(order, bom), body)
+	}
+	tests := []struct {
+		name        string
+		body        []byte
+		contentType string
+		wantCharset string
+		wantText    string
+	}{
+		// CP932: ① 0x8740, ㈱ 0x878A (NEC row 13), ～ 0x8160 read as U+FF5E
+		// FULLWIDTH TILDE (CP932), not U+301C WAVE DASH (JIS): NFKC later
+		// makes it "~", so ranges read the same either way.
+		{"cp932 circled, kabu, tilde", append(encode(t, japanese.ShiftJIS, page("Shift_JIS", notice)), []byte("\x87\x40\x87\x8a\x81\x60")...), "", ShiftJIS, "①㈱\uff5e"},
+		// EUC-JP three-byte JIS X 0212 (SS3 0x8F): 丂 is 8F B0 A1.
+		{"euc-jp jis x 0212", append(encode(t, japanese.EUCJP, page("", notice)), []byte("\x8f\xb0\xa1\xa4\xa2")...), "", EUCJP, "丂あ"},
+		{"utf-8 bom over a shift_jis meta", append([]byte("\xEF\xBB\xBF"), page("Shift_JIS", notice)...), "", UTF8, notice},
+		{"unknown label in header, sjis bytes", encode(t, japanese.ShiftJIS, body), "text/html; charset=x-mac-japanese-2", ShiftJIS, notice},
+		{"unknown label in meta, euc bytes", encode(t, japanese.EUCJP, page("x-unheard-of", notice)), "", EUCJP, notice},
+		{"utf-16le bom", u16(unicode.LittleEndian, unicode.UseBOM), "text/html; charset=Shift_JIS", "utf-16le", notice},
+		{"utf-16be bom", u16(unicode.BigEndian, unicode.UseBOM), "", "utf-16be", notice},
+		{"utf-16le no bom, no label", u16(unicode.LittleEndian, unicode.IgnoreBOM), "text/html", "utf-16le", notice},
+		{"utf-16be no bom, header says utf-16", u16(unicode.BigEndian, unicode.IgnoreBOM), "text/html; charset=utf-16", "utf-16be", notice},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, cs, err := HTML(tt.body, tt.contentType)
+			if err != nil {
+				t.Fatalf("HTML: %v (charset %s)", err, cs)
+			}
+			if cs != tt.wantCharset || !strings.Contains(text, tt.wantText) {
+				t.Fatalf("charset %q text %.200q, want %q with %q", cs, text, tt.wantCharset, tt.wantText)
+			}
+		})
+	}
+}
+
 func TestHTMLUnreadable(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	garbage := make([]byte, 4096)
@@ -113,6 +163,9 @@ func TestHTMLUnreadable(t *testing.T) {
 		{"invalid bytes declared utf-8", bytes.Repeat([]byte{0x85, 0x86, 0xfe, 0x80, 0xa0}, 400), "text/html; charset=utf-8"},
 		{"random bytes declared sjis", garbage, "text/html; charset=Shift_JIS"},
 		{"replacement-char soup", double, "text/html; charset=utf-8"},
+		// UTF-16 text cut to every other byte (a broken proxy): NULs gone,
+		// no candidate reads it.
+		{"utf-16 halves", everyOther(encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), strings.Repeat(notice, 4))), "text/html"},
 		{"latin1 letters", []byte(strings.Repeat("Ã£Â\u0081Â\u0082Ã©", 40)), "text/html; charset=utf-8"},
 	}
 	for _, tt := range tests {
