@@ -11,8 +11,10 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -217,9 +219,14 @@ func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int,
 	var n atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
+	phase := "plain"
+	if parse {
+		phase = "plain-extract"
+	}
+	labels := pprof.Labels("phase", phase)
 	for range par {
 		wg.Add(1)
-		go func() {
+		go pprof.Do(context.Background(), labels, func(context.Context) {
 			defer wg.Done()
 			for fs := range work {
 				for _, f := range fs {
@@ -240,7 +247,7 @@ func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int,
 					}
 				}
 			}
-		}()
+		})
 	}
 	for _, s := range bySite {
 		work <- s
@@ -252,7 +259,7 @@ func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int,
 
 // memo remembers what extract said about each URL in cycle 1 so that a
 // second crawler can walk the same web without extracting: that isolates
-// the crawler's own cost (colly, politeness, decoding, bookkeeping).
+// the crawler's own cost (HTTP, politeness, decoding, bookkeeping).
 type memo struct {
 	mu      sync.Mutex
 	pages   map[string]extract.Result
@@ -286,33 +293,76 @@ func (m *memo) replay(c *Crawler) {
 // benchCycle crawls once, keeping only what the benchmark needs (the
 // report's fetch list, saved to history as the store would) so that peak
 // RSS reflects the crawler, not retained reports.
-func benchCycle(b *testing.B, c *Crawler, sites []string, h *fakeHistory) (bySite [][]Fetch, pages, notModified int, wall, cpu time.Duration) {
+func benchCycle(b *testing.B, phase string, c *Crawler, sites []string, h *fakeHistory) (bySite [][]Fetch, pages, notModified int, wall, cpu time.Duration) {
 	var hist History // a nil *fakeHistory must stay a nil interface
 	if h != nil {
 		hist = h
 	}
+	defer phaseProfile(b, phase)()
 	cpu0, t0 := cpuTime(), time.Now()
-	err := c.Crawl(context.Background(), sites, hist, func(r SiteReport) {
-		if r.ErrKind != "" {
-			b.Errorf("site failed: %s", describe(r))
-		}
-		var fs []Fetch
-		for _, f := range r.Fetches {
-			fs = append(fs, Fetch{URL: f.URL, Kind: f.Kind, FetchedAt: f.FetchedAt})
-			if f.NotModified {
-				notModified++
+	// The label lets a CPU profile be cut by phase: -tagfocus phase=cycle2.
+	// Labels miss the connection goroutines started in an earlier phase and
+	// the GC; MAINTWATCH_BENCH_PROFILE (see phaseProfile) catches all of it.
+	var err error
+	pprof.Do(context.Background(), pprof.Labels("phase", phase), func(ctx context.Context) {
+		err = c.Crawl(ctx, sites, hist, func(r SiteReport) {
+			if r.ErrKind != "" {
+				b.Errorf("site failed: %s", describe(r))
 			}
-		}
-		pages += len(fs)
-		bySite = append(bySite, fs)
-		if h != nil {
-			h.save([]SiteReport{r})
-		}
+			var fs []Fetch
+			for _, f := range r.Fetches {
+				fs = append(fs, Fetch{URL: f.URL, Kind: f.Kind, FetchedAt: f.FetchedAt})
+				if f.NotModified {
+					notModified++
+				}
+			}
+			pages += len(fs)
+			bySite = append(bySite, fs)
+			if h != nil {
+				h.save([]SiteReport{r})
+			}
+		})
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return bySite, pages, notModified, time.Since(t0), cpuTime() - cpu0
+}
+
+// phaseProfile writes a CPU profile of one phase to
+// $MAINTWATCH_BENCH_PROFILE/<phase>.pprof when that variable names a
+// directory (not together with -cpuprofile: one CPU profile at a time),
+// and heap profiles at its start and end (<phase>.heap0, <phase>.heap):
+// go tool pprof -sample_index=alloc_space -diff_base X.heap0 X.heap.
+func phaseProfile(b *testing.B, phase string) (stop func()) {
+	dir := os.Getenv("MAINTWATCH_BENCH_PROFILE")
+	if dir == "" {
+		return func() {}
+	}
+	writeHeap := func(name string) {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	writeHeap(phase + ".heap0")
+	f, err := os.Create(filepath.Join(dir, phase+".pprof"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		writeHeap(phase + ".heap")
+	}
 }
 
 func BenchmarkCrawl(b *testing.B) {
@@ -331,7 +381,7 @@ func BenchmarkCrawl(b *testing.B) {
 
 		// Cycle 1: everything fresh.
 		stopHeap := heapPeak()
-		bySite, pages1, _, wall1, cpu1 := benchCycle(b, c, sites, h)
+		bySite, pages1, _, wall1, cpu1 := benchCycle(b, "cycle1", c, sites, h)
 		heap1 := stopHeap()
 		rss1 := maxRSS() // the peak so far: test binary plus one full crawl
 		runtime.GC()
@@ -339,9 +389,13 @@ func BenchmarkCrawl(b *testing.B) {
 		// The plain client over the same URLs, same concurrency, same run:
 		// fetching only, then fetching and extracting.
 		cpu0 := cpuTime()
+		stop := phaseProfile(b, "plain")
 		plainPages, plainDur := plainFetch(b, bySite, par, false)
+		stop()
 		cpuPlain := cpuTime() - cpu0
+		stop = phaseProfile(b, "plain-extract")
 		parsePages, parseDur := plainFetch(b, bySite, par, true)
+		stop()
 		cpuParse := cpuTime() - cpu0 - cpuPlain
 
 		// The crawler again from scratch (no history, new robots cache) with
@@ -351,10 +405,10 @@ func BenchmarkCrawl(b *testing.B) {
 			b.Fatal(err)
 		}
 		m.replay(bare)
-		_, barePages, _, bareWall, bareCPU := benchCycle(b, bare, sites, nil)
+		_, barePages, _, bareWall, bareCPU := benchCycle(b, "bare", bare, sites, nil)
 
 		// Cycle 2: nothing changed.
-		_, pages2, notModified, wall2, cpu2 := benchCycle(b, c, sites, h)
+		_, pages2, notModified, wall2, cpu2 := benchCycle(b, "cycle2", c, sites, h)
 
 		crawlRate := float64(pages1) / wall1.Seconds()
 		plainRate := float64(plainPages) / plainDur.Seconds()

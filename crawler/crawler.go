@@ -8,8 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gocolly/colly/v2"
-
 	"maintwatch/crawler/extract"
 )
 
@@ -25,6 +23,9 @@ type Crawler struct {
 	// swaps in memoised ones to time the crawler without extraction.
 	page   func(pageURL, html string, ref time.Time) extract.Result
 	detail func(pageURL, html string, ref time.Time) extract.Notice
+	// Header values every request sends, shared by all requests' headers
+	// and never written to.
+	hdrUA, hdrAccept, hdrLang []string
 }
 
 // New checks cfg, fills in defaults and builds a Crawler.
@@ -40,13 +41,16 @@ func New(cfg Config) (*Crawler, error) {
 		robots:    &robotsCache{m: map[string]robotsCached{}},
 		page:      extract.Page,
 		detail:    extract.Detail,
+		hdrUA:     []string{cfg.UserAgent},
+		hdrAccept: []string{"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"},
+		hdrLang:   []string{"ja,en;q=0.5"},
 	}, nil
 }
 
 // cycle is one Crawl call's state.
 type cycle struct {
 	c        *Crawler
-	col      *colly.Collector
+	client   *http.Client
 	h        History
 	agent    string // robots.txt product token
 	requests atomic.Int64
@@ -65,7 +69,7 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 	}
 	cy := &cycle{
 		c:            c,
-		col:          c.newCollector(ctx),
+		client:       c.newClient(),
 		h:            h,
 		agent:        productToken(c.cfg.UserAgent),
 		robotsByHost: map[string]*robotsOnce{},

@@ -6,16 +6,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"mime"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/gocolly/colly/v2"
 
 	"maintwatch/crawler/decode"
 )
@@ -23,10 +23,7 @@ import (
 // errTooManyRedirects is returned by the redirect handler.
 var errTooManyRedirects = errors.New("crawler: too many redirects")
 
-const attemptKey = "maintwatch.attempt"
-
-// attempt carries one request's validators into colly's OnRequest and its
-// outcome back out of OnResponse / OnError.
+// attempt is one request: the validators it sends and what came back.
 type attempt struct {
 	etag, lastModified string // sent as If-None-Match / If-Modified-Since
 	// skipNonHTML: abort after the headers when a 2xx is clearly not a page
@@ -42,96 +39,117 @@ type attempt struct {
 	err      error
 }
 
-// newCollector builds the cycle's colly collector. Sync mode: each site's
-// worker goroutine drives its own requests; concurrency and politeness are
-// the crawler's (per-host gates), not colly's LimitRule.
-func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
-	col := colly.NewCollector(
-		colly.UserAgent(c.cfg.UserAgent),
-		colly.AllowURLRevisit(), // every cycle, and every retry, revisits
-		colly.MaxBodySize(int(c.cfg.MaxBodySize+1)),
-		colly.StdlibContext(ctx),
-	)
-	col.IgnoreRobotsTxt = true // robots.txt is fetched, recorded and obeyed by the crawler itself
-	col.WithTransport(c.transport)
-	col.SetRequestTimeout(c.cfg.Timeout)
+// newClient builds the cycle's HTTP client. Each site's worker goroutine
+// drives its own requests; concurrency and politeness are the crawler's
+// (per-host gates). A cookie jar per cycle, as a browser session would
+// have: some shops redirect to set a session cookie and back.
+func (c *Crawler) newClient() *http.Client {
+	jar, _ := cookiejar.New(nil) // never fails without options
 	max := c.cfg.MaxRedirects
-	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
-		if len(via) > max {
-			return fmt.Errorf("%w: more than %d", errTooManyRedirects, max)
-		}
-		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return fmt.Errorf("crawler: redirect to %s scheme refused", req.URL.Scheme)
-		}
-		// Another host has its own robots.txt and its own gate: hand the
-		// 3xx back and let the walk request it properly.
-		if !strings.EqualFold(req.URL.Host, via[len(via)-1].URL.Host) {
-			return http.ErrUseLastResponse
-		}
-		return nil
-	})
-	col.OnRequest(func(r *colly.Request) {
-		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
-		if a == nil {
-			return
-		}
-		// ETag beats Last-Modified (RFC 9110 13.2.2) but sending both is
-		// harmless and helps servers that honour only one.
-		if a.etag != "" {
-			r.Headers.Set("If-None-Match", a.etag)
-		}
-		if a.lastModified != "" {
-			r.Headers.Set("If-Modified-Since", a.lastModified)
-		}
-		r.Headers.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
-		r.Headers.Set("Accept-Language", "ja,en;q=0.5")
-	})
-	capture := func(r *colly.Response) *attempt {
-		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
-		if a == nil || r.StatusCode == 0 {
-			return a
-		}
-		a.status = r.StatusCode
-		if r.Headers != nil {
-			a.header = *r.Headers
-		}
-		a.body = r.Body
-		if r.Request != nil && r.Request.URL != nil {
-			a.finalURL = r.Request.URL.String()
-		}
-		return a
+	return &http.Client{
+		Transport: c.transport,
+		Timeout:   c.cfg.Timeout,
+		Jar:       jar,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > max {
+				return fmt.Errorf("%w: more than %d", errTooManyRedirects, max)
+			}
+			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				return fmt.Errorf("crawler: redirect to %s scheme refused", req.URL.Scheme)
+			}
+			// Another host has its own robots.txt and its own gate: hand the
+			// 3xx back and let the walk request it properly.
+			if !strings.EqualFold(req.URL.Host, via[len(via)-1].URL.Host) {
+				return http.ErrUseLastResponse
+			}
+			return nil
+		},
 	}
-	col.OnResponseHeaders(func(r *colly.Response) {
-		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
-		if a == nil || !a.skipNonHTML || r.StatusCode < 200 || r.StatusCode > 299 || r.Headers == nil {
-			return
+}
+
+// do makes one request and fills in a's outcome: a status, headers and
+// body, or err when no whole response came (a body cut short by the
+// network is no response either).
+func (cy *cycle) do(ctx context.Context, rawURL string, a *attempt) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		a.err = err
+		return
+	}
+	req.Header = cy.c.headers(a)
+	res, err := cy.client.Do(req)
+	if err != nil {
+		a.err = err
+		return
+	}
+	// Closing an unread body drops the connection: that is how a non-HTML
+	// answer is not downloaded.
+	defer res.Body.Close()
+	a.status, a.header = res.StatusCode, res.Header
+	if res.Request != nil && res.Request.URL != nil {
+		a.finalURL = res.Request.URL.String()
+	}
+	if a.skipNonHTML && res.StatusCode >= 200 && res.StatusCode <= 299 && !isHTML(res.Header.Get("Content-Type")) {
+		a.notHTML = true
+		return
+	}
+	body, err := readBody(res.Body, res.ContentLength, cy.c.cfg.MaxBodySize+1)
+	if err != nil {
+		a.status, a.header, a.err = 0, nil, err
+		return
+	}
+	a.body = body
+}
+
+// readBody reads a body the shield has already capped at limit bytes. A
+// Content-Length sizes the buffer once instead of growing it from 512 bytes
+// by copies as io.ReadAll does; a lying one costs only a regrowth.
+func readBody(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	size := int64(4 << 10)
+	if contentLength >= 0 {
+		size = min(contentLength, limit) + 1 // +1: room to see EOF without growing
+	}
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
 		}
-		if ct := r.Headers.Get(hdrRawContentType); !isHTML(ct) {
-			capture(r)
-			a.notHTML = true
-			r.Request.Abort()
+		if err != nil {
+			return b, err
 		}
-	})
-	col.OnResponse(func(r *colly.Response) { capture(r) })
-	// colly reports every status >= 203 here, 304 included: a status is an
-	// outcome, not an error; only a response-less error is kept as one.
-	col.OnError(func(r *colly.Response, err error) {
-		if a := capture(r); a != nil && r.StatusCode == 0 {
-			a.err = err
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
 		}
-	})
-	return col
+	}
+}
+
+// headers are one request's. The value slices are shared and never
+// written to (net/http copies headers before it changes them on a
+// redirect).
+func (c *Crawler) headers(a *attempt) http.Header {
+	h := make(http.Header, 5)
+	h["User-Agent"] = c.hdrUA
+	h["Accept"] = c.hdrAccept
+	h["Accept-Language"] = c.hdrLang
+	// ETag beats Last-Modified (RFC 9110 13.2.2) but sending both is
+	// harmless and helps servers that honour only one.
+	if a.etag != "" {
+		h["If-None-Match"] = []string{a.etag}
+	}
+	if a.lastModified != "" {
+		h["If-Modified-Since"] = []string{a.lastModified}
+	}
+	return h
 }
 
 // fetch requests one URL politely (host gate), with retries, and records
 // the outcome. prior/hasPrior carry what the last cycle knew.
 // The decoded text is returned for pages worth parsing (fresh and readable).
-func (cy *cycle) fetch(ctx context.Context, rawURL string, kind PageKind, prior Prior, hasPrior bool) (Fetch, string, error) {
-	cfg := cy.c.cfg
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return Fetch{URL: rawURL, Kind: kind, FetchedAt: cfg.Now(), ErrKind: ErrNetwork, Err: "invalid URL: " + err.Error()}, "", nil
-	}
+// u is rawURL parsed (the caller has it already).
+func (cy *cycle) fetch(ctx context.Context, rawURL string, u *url.URL, kind PageKind, prior Prior, hasPrior bool) (Fetch, string, error) {
+	cfg := &cy.c.cfg
 	for n := 0; ; n++ {
 		release, err := cy.c.gates.acquire(ctx, u.Host)
 		if err != nil {
@@ -143,10 +161,7 @@ func (cy *cycle) fetch(ctx context.Context, rawURL string, kind PageKind, prior 
 		if hasPrior {
 			a.etag, a.lastModified = prior.ETag, prior.LastModified
 		}
-		actx := colly.NewContext()
-		actx.Put(attemptKey, a)
-		// The returned error repeats what OnError saw; the attempt holds it.
-		_ = cy.col.Request(http.MethodGet, rawURL, nil, actx, nil)
+		cy.do(ctx, rawURL, a)
 		cy.requests.Add(1)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			release(time.Time{})
@@ -177,11 +192,11 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 		return f, ""
 	}
 	if a.notHTML {
-		f.ContentType = a.header.Get(hdrRawContentType)
+		f.ContentType = a.header.Get("Content-Type")
 		f.ErrKind, f.Err = ErrUnreadable, "not HTML: "+f.ContentType+" (not downloaded)"
 		return f, ""
 	}
-	f.ContentType = a.header.Get(hdrRawContentType)
+	f.ContentType = a.header.Get("Content-Type")
 	f.ETag = a.header.Get("ETag")
 	f.LastModified = a.header.Get("Last-Modified")
 	switch {
@@ -271,6 +286,13 @@ func (cy *cycle) cap(f *Fetch, body []byte) []byte {
 func isHTML(contentType string) bool {
 	if contentType == "" {
 		return true // many shops send none; decode and extract judge the bytes
+	}
+	// The common case without mime's allocations: a plain media type, or
+	// one followed by parameters.
+	mt, _, _ := strings.Cut(contentType, ";")
+	switch strings.TrimSpace(mt) {
+	case "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream":
+		return true
 	}
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {

@@ -3,19 +3,11 @@ package crawler
 import (
 	"compress/gzip"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"strings"
 	"time"
 )
-
-// hdrRawContentType carries the server's Content-Type past colly. colly
-// transcodes bodies whose Content-Type names a non-UTF-8 charset, trusting a
-// header that often lies and ignoring <meta>; the crawler wants the raw bytes
-// and decodes them itself (crawler/decode). The shield moves the header here
-// and leaves colly only the media type.
-const hdrRawContentType = "X-Maintwatch-Content-Type"
 
 // newTransport is the only way the crawler reaches the network.
 // No proxy: the dial guard must see the shop's own address.
@@ -35,10 +27,9 @@ func newTransport(cfg Config) http.RoundTripper {
 	return &shield{next: t, limit: cfg.MaxBodySize + 1}
 }
 
-// shield sits between colly and net/http: it decompresses what the Go
-// transport left compressed, caps every body after decompression at limit
-// bytes (MaxBodySize+1, so the fetch can tell "exactly the cap" from "cut"),
-// and hides the charset from colly.
+// shield wraps the Go transport: it decompresses what the transport left
+// compressed and caps every body after decompression at limit bytes
+// (MaxBodySize+1, so the fetch can tell "exactly the cap" from "cut").
 type shield struct {
 	next  http.RoundTripper
 	limit int64
@@ -50,8 +41,8 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	// The Go transport only decompresses gzip it asked for itself; a server
-	// may send gzip unasked. colly would then cap the compressed bytes and
-	// inflate without limit: a gzip bomb. Inflate here, under the cap.
+	// may send gzip unasked. Inflating it anywhere past the cap would be a
+	// gzip bomb. Inflate here, under the cap.
 	if !res.Uncompressed && strings.EqualFold(strings.TrimSpace(res.Header.Get("Content-Encoding")), "gzip") {
 		zr, err := gzip.NewReader(res.Body)
 		if err == nil {
@@ -64,14 +55,6 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 		// Not gzip after all: leave it; decode will judge the bytes.
 	}
 	res.Body = limitBody{Reader: io.LimitReader(res.Body, s.limit), Closer: res.Body}
-	if ct := res.Header.Get("Content-Type"); ct != "" {
-		res.Header.Set(hdrRawContentType, ct)
-		if mt, _, err := mime.ParseMediaType(ct); err == nil {
-			res.Header.Set("Content-Type", mt)
-		} else {
-			res.Header.Del("Content-Type")
-		}
-	}
 	return res, nil
 }
 

@@ -46,6 +46,9 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 		rep.ErrKind, rep.Err = ErrNetwork, "invalid site URL (want http:// or https://)"
 		return finish()
 	}
+	// Room for a typical walk's fetches: appending a Fetch (a large
+	// struct) to a nil slice copies it at every doubling.
+	rep.Fetches = make([]Fetch, 0, 8)
 	run := &siteRun{cy: cy, rep: &rep, host: u.Host, seen: map[string]bool{}}
 
 	top, text, err := run.get(ctx, u.String(), KindTop)
@@ -250,7 +253,7 @@ func (run *siteRun) getOne(ctx context.Context, u string, kind PageKind) (Fetch,
 		found = false
 	}
 	run.pages++
-	f, text, err := cy.fetch(ctx, u, kind, prior, found)
+	f, text, err := cy.fetch(ctx, u, pu, kind, prior, found)
 	if err != nil {
 		return Fetch{}, "", err
 	}
