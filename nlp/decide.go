@@ -68,9 +68,11 @@ func (n *notice) summarise() summary {
 				*dst = append(*dst, i)
 			}
 		}
-		add(f.pretextMaint, &s.pretextMaint)
-		add(f.pretextFault, &s.pretextFault)
-		add(f.openEnded, &s.openEnded)
+		// A warehouse's システム障害 or a carrier's 復旧の見込み is the
+		// logistics outage's own, not a payment's.
+		add(f.pretextMaint && !f.logistics, &s.pretextMaint)
+		add(f.pretextFault && !f.logistics, &s.pretextFault)
+		add(f.openEnded && !f.logistics, &s.openEnded)
 		add(f.startsNow || f.window.startOnly && relevant[i], &s.startsNow)
 		add(f.extension && len(f.stops) > 0, &s.extension)
 		add(f.otherMethods && !f.provider, &s.otherMethods)

@@ -144,6 +144,11 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 		}
 		return subjNone, false
 	}
+	if objectIsNonPayment(toks, i) {
+		// 出荷停止 / 発送を停止 / 販売を当面停止: the stop has its own object,
+		// and it is not a payment, whatever card word stands further back.
+		return subjNone, false, false
+	}
 	for j := i - 1; j >= 0 && j >= i-14; j-- {
 		if newEntryWords[toks[j].base] && !storedCardWords[toks[j].base] && !(j+1 < len(toks) && storedCardWords[toks[j+1].base]) {
 			newEntry = true
@@ -155,10 +160,14 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 			continue
 		}
 		if got == subjPayment {
-			// 決済 of クレジットカード決済 / コンビニ決済: the word before decides.
-			for k := j - 1; k >= 0 && k >= j-2; k-- {
+			// 決済 of クレジットカード決済 / コンビニ決済, お支払い of PayPayでの
+			// お支払い / カードによるお支払い: the method named before decides.
+			for k := j - 1; k >= 0 && k >= j-5; k-- {
 				if g2, ok2 := look(k); ok2 && g2 != subjPayment {
 					got, j = g2, k
+					break
+				}
+				if !methodLink(toks[k]) {
 					break
 				}
 			}
@@ -180,17 +189,66 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 	// topic, unless an object is named right before (発送業務を停止, 販売を停止).
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "の") {
-			// サイトを休止 / ご注文の受付を停止: the whole shop stops; 発送を停止
-			// or 販売を停止 of one product is something else.
-			for k := j - 1; k >= 0 && k >= j-3; k-- {
+			if toks[j].surf == "の" && j+1 < len(toks) && reasonNouns[toks[j+1].base] {
+				// システムメンテナンスのため停止中: の ties a reason, not an object.
+				continue
+			}
+			// サイトを休止 / ご注文の受付を停止 / 新規ご注文と会員登録を停止: the
+			// whole shop stops; 発送を停止 or 販売を停止 of one product is
+			// something else. The object may be a list (A・Bと C), so the noun
+			// phrase before the particle is read back to its start.
+			for k := j - 1; k >= 0 && k >= j-7; k-- {
 				if siteWords[toks[k].base] {
 					return subjSite, false, newEntry
+				}
+				if !nounPhraseTok(toks[k]) {
+					break
 				}
 			}
 			return subjNone, false, newEntry
 		}
 	}
 	return subjImplicit, false, newEntry
+}
+
+// reasonNouns: after の, a reason rather than an object (メンテナンスのため,
+// 不具合の影響で, システムの都合により).
+var reasonNouns = words("ため", "為", "影響", "都合", "関係")
+
+// methodLink: the tokens between a method and the payment noun it qualifies
+// (PayPay[での]お支払い, カード[による]お支払い, 楽天ペイ[(オンライン]決済:
+// after NFKC ipa tags a bracket as a noun, and compounds modify the payment).
+func methodLink(t tok) bool {
+	return t.pos1 == "助詞" || t.pos1 == "接頭詞" || t.pos1 == "名詞" && t.pos2 != "数" || t.base == "よる" || t.base == "おける"
+}
+
+// nounPhraseTok: a token inside a noun phrase or a list of nouns (新規ご注文と
+// 会員登録, 注文・会員登録, ご注文および会員登録).
+func nounPhraseTok(t tok) bool {
+	return t.pos1 == "名詞" || t.pos1 == "接頭詞" || t.pos1 == "接続詞" || t.surf == "と" || t.surf == "・" || t.surf == "、" || t.surf == "の" || t.surf == "や"
+}
+
+// objectIsNonPayment: the stop at i has a direct object that is logistics or
+// sales (出荷停止, 出荷業務を停止, 配送を一時停止しております, 販売を当面の間停止).
+func objectIsNonPayment(toks []tok, i int) bool {
+	j := i - 1
+	// adverbs between the object and the stop: 一時, 当面, 当面の間, 全面, 一時的に
+	for j >= 0 && (toks[j].pos2 == "副詞可能" || toks[j].base == "的" || toks[j].base == "間" || toks[j].surf == "の" && j+1 < i && toks[j+1].base == "間" ||
+		toks[j].surf == "に" && j > 0 && toks[j-1].base == "的" || toks[j].surf == "、") {
+		j--
+	}
+	if j >= 0 && toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "も" || toks[j].surf == "の") {
+		j--
+	}
+	for k := j; k >= 0 && k >= j-1; k-- {
+		if toks[k].pos1 != "名詞" {
+			return false
+		}
+		if nonPaymentObjects[toks[k].base] {
+			return true
+		}
+	}
+	return false
 }
 
 // statePredicate: the tokens start a predicate stating a state (です, だ,
@@ -211,6 +269,9 @@ func statePredicate(rest []tok) bool {
 // 偽サイトでは停止中と表示され), which reports a rumour or a fake page rather
 // than stating a stop.
 func quotedAfter(toks []tok, i int) bool {
+	if inBrackets(toks, i) {
+		return true
+	}
 	for j := i + 1; j < len(toks) && j <= i+8; j++ {
 		t := toks[j]
 		if t.surf == "との" || t.surf == "という" || t.surf == "といった" || t.pos1 == "助詞" && t.surf == "と" && j+1 < len(toks) && quoteVerbs[toks[j+1].base] {
@@ -218,6 +279,32 @@ func quotedAfter(toks []tok, i int) bool {
 		}
 		if isClauseEnd(t) {
 			return false
+		}
+	}
+	return false
+}
+
+// inBrackets: the token stands inside 「」 or 『』, which in a notice quote
+// what someone else says or shows (a phishing mail's subject, a fake site's
+// message, another notice's title). 【】 are headings and do not count.
+func inBrackets(toks []tok, i int) bool {
+	depth := 0
+	for j := 0; j < i; j++ {
+		switch toks[j].surf {
+		case "「", "『":
+			depth++
+		case "」", "』":
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	if depth == 0 {
+		return false
+	}
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].surf == "」" || toks[j].surf == "』" {
+			return true
 		}
 	}
 	return false

@@ -15,15 +15,45 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 		f.notResumed = true
 		return
 	}
+	for j := i + 1; j < len(toks) && j <= i+4 && !isClauseEnd(toks[j]); j++ {
+		if postponeWords[toks[j].base] {
+			// 再開を延期いたします / 再開日延期のお知らせ / 再開を見送り: the
+			// stop goes on.
+			f.notResumed, f.extension, f.postponed = true, true, true
+			return
+		}
+	}
+	if i+1 < len(toks) && (toks[i+1].surf == "は" || toks[i+1].surf == "について" || toks[i+1].surf == "につきまして") {
+		// 再開は当ページでご案内いたします / 再開につきましてはメールでお知らせ
+		// します: the resumption is the topic of an announcement to come.
+		for j := i + 2; j < len(toks) && j <= i+10 && !isClauseEnd(toks[j]); j++ {
+			if announceWords[toks[j].base] || toks[j].base == "告知" || toks[j].base == "お知らせ" {
+				f.resumeFuture, f.openEnded = true, true
+				return
+			}
+		}
+	}
 	sawTa, sawOru, sawNeg := false, false, false
 	for j := i + 1; j < len(toks) && j <= i+10; j++ {
 		t := toks[j]
 		if isClauseEnd(t) {
 			break
 		}
+		if t.base == "まで" || t.base == "迄" {
+			// 修正が完了するまでの間 / 復旧までお待ちください: until a
+			// resumption nobody has dated, whatever verb came before.
+			f.resumeFuture, f.openEnded = true, true
+			return
+		}
 		if announceWords[t.base] && !sawTa {
-			// 再開のお知らせ / 復旧のご報告: a title announcing the resumption.
-			f.resumed = true
+			if titleNounAfter(toks, i, j) {
+				// 再開のお知らせ / 復旧のご報告: a title announcing the resumption.
+				f.resumed = true
+				return
+			}
+			// 再開は改めてお知らせします / 再開はメールにてご案内いたします: the
+			// resumption will be announced some day, so it has not happened.
+			f.resumeFuture, f.openEnded = true, true
 			return
 		}
 		if resumeBlockers[t.base] {
@@ -76,4 +106,16 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 	default:
 		f.resumeFuture = true
 	}
+}
+
+// titleNounAfter: only の and honorific prefixes stand between the
+// resumption at i and the announcement noun at j (再開のお知らせ,
+// 終了のご報告, 復旧ご報告), so the resumption is the title's subject.
+func titleNounAfter(toks []tok, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if toks[k].surf != "の" && toks[k].pos1 != "接頭詞" {
+			return false
+		}
+	}
+	return true
 }

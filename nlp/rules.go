@@ -38,15 +38,47 @@ var paymentWords = words("決済", "支払い", "支払", "お支払い", "オ�
 var otherMethodWords = words(
 	"銀行振込", "振込", "振り込み", "振込み", "銀行", "代金引換", "代金引き換え", "引換", "代引", "代引き", "代引き", "コンビニ", "後払い",
 	"口座振替", "郵便振替", "ペイジー", "pay-easy", "paypay", "amazon", "楽天ペイ", "d払い", "キャリア決済", "携帯",
-	"atone", "paidy", "np", "現金", "bank", "cod",
+	"atone", "paidy", "np", "現金", "bank", "cod", "ペイ", "pay", "メルペイ", "auかんたん決済", "ソフトバンクまとめて支払い",
 )
 
 // ---- the stop ----
 
 // stopWords: verbs and nouns that stop something (停止, 一時停止, 休止, 中止,
 // 見合わせております, 利用不可, 中断, お休みさせていただきます, suspended).
-var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中", "休み", "お休み",
+var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中", "休み", "お休み", "ストップ",
 	"suspend", "suspended", "unavailable", "disabled")
+
+// removalWords: the card taken off the list of payment options (お支払い方法から
+// クレジットカードを外しております, 選択肢から削除, 非表示にしております). They
+// stop the card only in a sentence that names the options (optionWords):
+// カード情報を削除いたしました alone is housekeeping, not a stop.
+var removalWords = words("外す", "削除", "非表示")
+
+// optionWords: the list a payment method is removed from (お支払い方法, 選択肢,
+// 項目, 決済画面).
+var optionWords = words("方法", "選択肢", "項目", "一覧", "メニュー", "画面", "option", "options")
+
+// postponeWords: after 再開, the resumption is put off (再開を延期, 再開日を
+// 見送り, 再開が遅れる): the stop goes on, with no new date unless one is given.
+var postponeWords = words("延期", "見送る", "見送り", "遅れる", "遅れ", "延びる", "ずれ込む", "先送り")
+
+// nonPaymentObjects: the direct object of a stop that is some other part of
+// the shop (出荷停止, 発送を停止, 配送を一時停止, 販売を停止, 生産を休止): logistics
+// and sales, whose outage is not a card suspension even when the notice
+// mentions the card (ご注文・クレジットカード決済は通常どおり承ります).
+var nonPaymentObjects = words("出荷", "発送", "配送", "配達", "集荷", "入荷", "販売", "生産", "製造", "営業", "配信", "予約販売",
+	"お届け", "物流", "出荷業務", "発送業務", "配送業務", "ポイント", "クーポン", "メール", "メールマガジン", "問い合わせ", "お問い合わせ", "電話")
+
+// logisticsWords: a sentence about the warehouse, the carrier or shipping
+// (物流倉庫システム障害, 配送センターの設備点検): its pretext and its outlook
+// belong to the logistics outage, not to a payment.
+var logisticsWords = words("出荷", "発送", "配送", "配達", "集荷", "物流", "倉庫", "運送", "宅配", "配送センター", "物流センター", "運送会社", "配送業者")
+
+// phishingPhrases: a warning to customers about mails, SMS or sites that
+// pretend to be the shop (当店を装った, 当社を騙る, 名乗る, 不審なメール, 偽サイト):
+// a card stop in such a sentence is what the fake says, not the shop's own.
+var phishingPhrases = []string{"フィッシング", "偽サイト", "偽の", "なりすまし", "不審な", "装った", "装う", "騙る", "騙った", "かたる", "名乗る", "名乗った",
+	"phishing", "scam"}
 
 // usageWords: "use / pay / accept", which are a stop when negated
 // (ご利用いただけません, ご利用になれません, 使えません, お受けできません,
@@ -250,6 +282,10 @@ var englishRules = []struct {
 	{"not available", ReasonCardStop},
 	{"unavailable", ReasonCardStop},
 	{"suspended", ReasonCardStop},
+	{"paused", ReasonCardStop},
+	{"on hold", ReasonCardStop},
+	{"not accepting", ReasonCardStop},
+	{"no longer accepting", ReasonCardStop},
 	{"cannot be used", ReasonCardStop},
 	{"can't be used", ReasonCardStop},
 	{"cannot accept", ReasonCardStop},
@@ -402,7 +438,8 @@ var cardAnchors = []string{"カード", "クレジット", "クレカ", "決済"
 // cardStopAnchors: with a card anchor, a marker of unavailability, of a change
 // of brand, or of usability again (ません, ない, 不可, 再び, 正常, 登録済, 新た).
 var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "登録済", "済み",
-	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't"}
+	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't",
+	"外し", "外さ", "削除", "非表示", "見送", "paused", "on hold"}
 
 // otherMethodAnchors: the alternatives, read by substring on lines that are
 // not tokenized (a payment-methods footer).

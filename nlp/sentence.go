@@ -72,6 +72,9 @@ type facts struct {
 	noImpact       bool // 影響はございません
 	finalPast      bool // the sentence ends in a past tense (ました, でした)
 	siteStop       bool // a stop of the site or of orders, not of one method
+	postponed      bool // 再開を延期: the resumption is put off
+	logistics      bool // the sentence is about shipping or the warehouse, not a payment
+	phishing       bool // a warning about mails or sites pretending to be the shop
 }
 
 // analyze reads one tokenized sentence.
@@ -113,7 +116,17 @@ func analyze(s *sentence) facts {
 			m.aspect, _ = readAspect(toks, i)
 			// the negative itself is not past: ご利用いただけませんでした is.
 			f.stops = append(f.stops, m)
+		case (removalWords[b] || b == "表示" && i > 0 && toks[i-1].surf == "非") && !negHead[i] && hasAny(toks, optionWords):
+			// お支払い方法からクレジットカードを外しております: taken off the options.
+			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
+			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+			m.aspect, _ = readAspect(toks, i)
+			f.stops = append(f.stops, m)
 		case usageWords[b] && !negHead[i]:
+			if !usableAfter(toks, i) && i > 0 && normalWords[toks[i-1].base] || i > 1 && normalWords[toks[i-2].base] && toks[i-1].pos2 == "接尾" {
+				// 通常どおり承っております: the usage goes on as usual.
+				f.usableNormally = true
+			}
 			if usableAfter(toks, i) {
 				for j := i - 1; j >= 0 && j >= i-4; j-- {
 					if normalWords[toks[j].base] {
@@ -187,6 +200,13 @@ func analyze(s *sentence) facts {
 		}
 		if extensionWords[b] {
 			f.extension = true
+			if b == "延長" && !negHead[i] && hasBefore(toks, i, 3, maintWords) {
+				// メンテナンス期間を延長いたします: the work, and so whatever it
+				// stopped, goes on.
+				m := stopMention{aspect: aspectOngoing, quoted: quotedAfter(toks, i), hedged: hedgedAround(toks, i)}
+				m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+				f.stops = append(f.stops, m)
+			}
 		}
 		if startsNowWords[b] {
 			f.startsNow = true
@@ -218,7 +238,14 @@ func analyze(s *sentence) facts {
 			f.holiday = true
 		}
 		if resumeWords[b] {
+			was := f.postponed
 			readResume(toks, i, negHead, &f)
+			if f.postponed && !was {
+				// カード決済の再開を延期いたします: the card stays stopped.
+				m := stopMention{aspect: aspectOngoing, quoted: quotedAfter(toks, i)}
+				m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+				f.stops = append(f.stops, m)
+			}
 		}
 		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) {
 			f.leakCore = f.leakCore || hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄"
@@ -259,6 +286,29 @@ func analyze(s *sentence) facts {
 		if strings.Contains(s.low, p) {
 			f.fraud = true
 			break
+		}
+	}
+	f.logistics = hasAny(toks, logisticsWords) && !f.hasCard && !f.hasPayment
+	for _, p := range phishingPhrases {
+		if strings.Contains(s.low, p) {
+			f.phishing, f.fraud = true, true
+			break
+		}
+	}
+	if f.phishing {
+		// 「カードが停止されました」などの件名で、当店を装ったメールが…: the
+		// stop is what the fake says.
+		for k := range f.stops {
+			f.stops[k].quoted = true
+		}
+	}
+	if f.extension && !f.usableNormally && !f.resumed {
+		// 停止しておりましたカード決済ですが、引き続きメンテナンスを継続: the
+		// past tense only says when it began; it goes on.
+		for k, m := range f.stops {
+			if m.aspect == aspectPast && !m.negated {
+				f.stops[k].aspect = aspectOngoing
+			}
 		}
 	}
 	if f.provider && hasAny(toks, requestWords) && !f.pretextMaint {

@@ -1,0 +1,71 @@
+package nlp
+
+import "testing"
+
+// TestWordingClasses: one case per wording class added after the corpus and
+// blind-set reviews, each written afresh (not a corpus, dev or blind text),
+// so a class cannot pass by matching one sentence.
+func TestWordingClasses(t *testing.T) {
+	runLabelCases(t, []labelCase{
+		// Not the shop's own card stop.
+		{"stop quoted in 「」 by a phishing warning",
+			"「お客様のカード決済が停止されています」と書かれたメールにご注意ください。当店とは関係ありません。",
+			Unrelated, nil},
+		{"stop quoted in 『』 by a fake-site warning",
+			"当店に似せたサイトで『クレジットカードは現在メンテナンス中です』と案内し、振込を促す事例があります。",
+			Unrelated, nil},
+		{"phishing sentence states the stop without brackets",
+			"当社を装ったメールで、カードの利用を停止したので再登録が必要だと案内されるケースが報告されています。",
+			Unrelated, nil},
+		{"logistics stop, compound (出荷停止), card said to work",
+			"出荷停止のお知らせ\n倉庫のシステム障害により出荷停止中です。復旧は未定です。カードでのご注文は承っております。",
+			Unrelated, nil},
+		{"logistics stop with a window and 点検",
+			"物流センター点検のため、7月2日〜7月3日は発送業務を休止いたします。",
+			Unrelated, nil},
+		{"sales stop of a product, open-ended",
+			"原料不足のため、季節限定ジャムの販売を当面の間休止いたします。",
+			Unrelated, nil},
+		{"wallet stop, the card only named as usable",
+			"メルペイでのお支払いを当面休止しております。クレジットカードは通常どおりご利用いただけます。",
+			Unrelated, nil},
+		// Card stops in wording the corpus had little of.
+		{"card removed from the payment options",
+			"お支払い方法の一覧からクレジットカードを削除しております。ご了承ください。",
+			Suspicious, []Reason{ReasonCardStop}},
+		{"ストップ",
+			"カード払いはしばらくストップしています。",
+			Suspicious, []Reason{ReasonCardStop}},
+		{"resumption of the card postponed",
+			"クレジットカード決済の再開を見送らせていただきます。次の再開日は決まり次第お知らせします。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"until a completion nobody has dated",
+			"不具合の修正が完了するまで、カードでのお支払いを停止しております。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"resumption to be announced some day",
+			"クレジットカード決済は一時停止中です。再開は当ページでご案内いたします。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"past-progressive stop that goes on",
+			"システム不具合で停止しておりましたカード決済は、引き続き停止いたします。",
+			Suspicious, []Reason{ReasonCardStop, ReasonExtension}},
+		{"reason clause with システム, card in the heading line",
+			"■クレジットカード\nシステム調整のため停止中です。",
+			Suspicious, []Reason{ReasonCardStop}},
+		{"orders and sign-up stopped for maintenance, open-ended",
+			"メンテナンスのため、ご注文および新規会員登録を休止しております。再開は決まり次第ご案内します。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"maintenance extended with no end",
+			"ストアのメンテナンス期間を延長させていただきます。再開日は未定です。",
+			Suspicious, []Reason{ReasonOpenEnded}},
+		{"English: paused",
+			"Credit card payments are paused until further notice.",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		// The benign side of the same words.
+		{"title announcing a finished maintenance",
+			"システムメンテナンス完了のご報告\n予定どおり作業を終え、カード決済を含む全機能がご利用いただけます。",
+			Resumed, []Reason{ReasonResumed}},
+		{"removal wording without the options: housekeeping",
+			"退会されたお客様のカード情報は削除しております。",
+			Unrelated, nil},
+	})
+}
