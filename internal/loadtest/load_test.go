@@ -1,0 +1,306 @@
+package loadtest
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"maintwatch/crawler"
+	"maintwatch/cycle"
+	"maintwatch/demoweb"
+	"maintwatch/feeds/web"
+	"maintwatch/nlp"
+	"maintwatch/store"
+)
+
+// loadConfig sizes the load test. The full size is issue 7's: 500 shops,
+// 200 clients, 60 s (MAINTWATCH_LOAD=full, `make load`); the default is small
+// enough for every CI run and asserts the same things.
+// MAINTWATCH_LOAD_SEPARATE=1 gives the server its own store handle (its own
+// reader pool, as a separate `watcher serve` process would have) instead of
+// sharing the crawl's, as `watcher run` does.
+type loadConfig struct {
+	shops, clients int
+	dur            time.Duration
+}
+
+func configFromEnv() loadConfig {
+	if os.Getenv("MAINTWATCH_LOAD") == "full" {
+		return loadConfig{shops: 500, clients: 200, dur: 60 * time.Second}
+	}
+	if raceEnabled {
+		return loadConfig{shops: 30, clients: 10, dur: 2 * time.Second}
+	}
+	return loadConfig{shops: 100, clients: 50, dur: 5 * time.Second}
+}
+
+var jst = time.FixedZone("JST", 9*3600)
+
+// TestLoad: while crawl cycles of a generated web write the database, many
+// clients read the feeds and site pages from the web server over the same
+// database (one *store.DB, as `watcher run` shares it: one writer
+// connection, readers on their own pool). Asserted: no request fails, no log
+// line of the server or the crawler reports an error or a locked database,
+// every cycle completes, and the readers really ran while the writer wrote.
+// Measured and logged (not asserted: speed belongs in reports): latency
+// percentiles, the same readers with no crawl running, and the same cycles
+// on a copy of the database with no readers at all, with the slowest store
+// write of each (a reader blocking the writer would show there).
+func TestLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load test: crawls a generated web and serves many clients")
+	}
+	cfg := configFromEnv()
+	ctx := t.Context()
+	start := time.Date(2026, 4, 1, 0, 0, 0, 0, jst)
+	var clock atomic.Int64
+	now := func() time.Time { return time.Unix(0, clock.Load()).In(jst) }
+	setDay := func(d int) { clock.Store(start.AddDate(0, 0, d).Add(10 * time.Hour).UnixNano()) }
+	setDay(40) // most scenarios of the generated web have begun
+
+	webShops, err := demoweb.Generate(cfg.shops, 7, start, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer webShops.Close()
+	cls, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Prime one database with a first cycle, so that feeds and site pages
+	// have something to show, and copy it: the loaded run and the quiet run
+	// start from the same state.
+	dir := t.TempDir()
+	loadedPath, quietPath := filepath.Join(dir, "loaded.db"), filepath.Join(dir, "quiet.db")
+	var logs logCapture
+	prime, err := store.Open(ctx, loadedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []store.SiteInput
+	for _, s := range webShops.Shops {
+		in = append(in, store.SiteInput{URL: s.URL, Name: s.Name})
+	}
+	if _, err := prime.AddSites(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	primeStore := &timedStore{DB: prime}
+	p0 := time.Now()
+	sum, err := newRunner(t, primeStore, cls, now, logs.logger("crawler")).Run(ctx)
+	if err != nil {
+		t.Fatalf("priming cycle: %v", err)
+	}
+	t.Logf("priming cycle: %d sites, %d pages, %d flagged, %v", sum.Sites, sum.Pages, sum.Flagged, time.Since(p0).Round(time.Millisecond))
+	if sum.Flagged == 0 {
+		t.Fatal("no site flagged after the priming cycle: the feeds would be empty and the load meaningless")
+	}
+	if err := prime.Backup(ctx, quietPath); err != nil {
+		t.Fatal(err)
+	}
+	sites, err := prime.Sites(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(sites))
+	for i, s := range sites {
+		ids[i] = s.ID
+	}
+
+	// Loaded: readers for cfg.dur while cycles run back to back (a new one
+	// starts only while time remains), then the same readers alone.
+	db := primeStore
+	srvDB := db.DB
+	if os.Getenv("MAINTWATCH_LOAD_SEPARATE") != "" {
+		srvDB, err = store.Open(ctx, loadedPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srvDB.Close()
+	}
+	srvURL := serve(t, srvDB, now, logs.logger("web"))
+	var writing atomic.Bool
+	gen := &loadGen{base: srvURL, siteIDs: ids, client: newClient(cfg.clients), busy: writing.Load}
+	readCtx, stopReaders := context.WithCancel(ctx)
+	statsc := make(chan *loadStats, 1)
+	go func() { statsc <- gen.run(readCtx, cfg.clients, 1) }()
+	t0 := time.Now()
+	db.writes, db.reads = nil, nil
+	r := newRunner(t, db, cls, now, logs.logger("crawler"))
+	var loadedCycles []time.Duration
+	for day := 41; len(loadedCycles) == 0 || time.Since(t0) < cfg.dur; day++ {
+		setDay(day)
+		writing.Store(true)
+		c0 := time.Now()
+		sum, err := r.Run(ctx)
+		loadedCycles = append(loadedCycles, time.Since(c0))
+		writing.Store(false)
+		if err != nil {
+			stopReaders()
+			t.Fatalf("cycle of day %d under load: %v", day, err)
+		}
+		t.Logf("cycle day %d under load: %d pages (%d unchanged), %d new notices, %d flagged, %v",
+			day, sum.Pages, sum.NotChanged, sum.NewNotices, sum.Flagged, loadedCycles[len(loadedCycles)-1].Round(time.Millisecond))
+	}
+	if rest := cfg.dur - time.Since(t0); rest > 0 {
+		time.Sleep(rest) // readers go on for the full duration
+	}
+	stopReaders()
+	loaded := <-statsc
+	loadedWrites, loadedReads := db.writeTimes(), db.readTimes()
+	readSecs := time.Since(t0).Seconds()
+
+	aloneCtx, stopAlone := context.WithTimeout(ctx, max(cfg.dur/4, 2*time.Second))
+	alone := gen.run(aloneCtx, cfg.clients, 2)
+	stopAlone()
+
+	// Quiet: the same cycles, same days, on the copy, with no reader.
+	quietDB, err := store.Open(ctx, quietPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer quietDB.Close()
+	quiet := &timedStore{DB: quietDB}
+	qr := newRunner(t, quiet, cls, now, logs.logger("crawler"))
+	var quietCycles []time.Duration
+	for i := range loadedCycles {
+		setDay(41 + i)
+		c0 := time.Now()
+		if _, err := qr.Run(ctx); err != nil {
+			t.Fatalf("quiet cycle of day %d: %v", 41+i, err)
+		}
+		quietCycles = append(quietCycles, time.Since(c0))
+	}
+
+	logErrs, logLocked, logSample := logs.scan()
+	rep := loadReport{Shops: cfg.shops, Clients: cfg.clients, Seconds: readSecs, Cycles: len(loadedCycles), Metrics: map[string]float64{
+		"requests":          float64(loaded.requests),
+		"errors":            float64(loaded.errors + alone.errors + logErrs),
+		"locked":            float64(loaded.locked + alone.locked + logLocked),
+		"p50-ms":            ms(loaded.quantile(0.50)),
+		"p99-ms":            ms(loaded.quantile(0.99)),
+		"max-ms":            ms(loaded.quantile(1)),
+		"alone-p99-ms":      ms(alone.quantile(0.99)),
+		"crawl-slowdown":    sumDur(loadedCycles).Seconds() / sumDur(quietCycles).Seconds(),
+		"save-max-ms":       ms(maxDur(loadedWrites)),
+		"quiet-save-max-ms": ms(maxDur(quiet.writeTimes())),
+		"req/s":             float64(loaded.requests) / readSecs,
+	}}
+
+	t.Logf("%d shops, %d clients, %.1f s of reading, %d cycles under load", cfg.shops, cfg.clients, readSecs, len(loadedCycles))
+	t.Logf("requests served: %d (%.0f/s), %d of them while a cycle was writing; by target %v", loaded.requests, rep.Metrics["req/s"], loaded.duringWrites, loaded.byTarget)
+	t.Logf("latency with crawl: p50 %v  p99 %v  max %v", loaded.quantile(0.5), loaded.quantile(0.99), loaded.quantile(1))
+	for name, l := range loaded.byTargetLat {
+		t.Logf("  %-12s p50 %v  p99 %v  max %v", name, quantile(l, 0.5), quantile(l, 0.99), quantile(l, 1))
+	}
+	t.Logf("latency, readers alone: p50 %v  p99 %v  max %v (%d requests)", alone.quantile(0.5), alone.quantile(0.99), alone.quantile(1), alone.requests)
+	t.Logf("crawl cycles with readers %v, without %v: %.2f×", roundAll(loadedCycles), roundAll(quietCycles), rep.Metrics["crawl-slowdown"])
+	t.Logf("store writes with readers: %d, p99 %v, max %v; without: p99 %v, max %v",
+		len(loadedWrites), quantile(sorted(loadedWrites), 0.99), maxDur(loadedWrites), quantile(sorted(quiet.writeTimes()), 0.99), maxDur(quiet.writeTimes()))
+	t.Logf("the cycle's own reads with readers: %d, total %v, p99 %v, max %v; without: total %v, p99 %v, max %v",
+		len(loadedReads), sumDur(loadedReads).Round(time.Millisecond), quantile(sorted(loadedReads), 0.99), maxDur(loadedReads),
+		sumDur(quiet.readTimes()).Round(time.Millisecond), quantile(sorted(quiet.readTimes()), 0.99), maxDur(quiet.readTimes()))
+	t.Logf("errors: %d client, %d log lines; locked: %d client, %d log lines", loaded.errors+alone.errors, logErrs, loaded.locked+alone.locked, logLocked)
+
+	for _, s := range append(loaded.errSample, alone.errSample...) {
+		t.Errorf("request failed: %s", s)
+	}
+	for _, s := range logSample {
+		t.Errorf("log: %s", s)
+	}
+	if rep.Metrics["errors"] != 0 || rep.Metrics["locked"] != 0 {
+		t.Errorf("%v errors, %v locked, want none", rep.Metrics["errors"], rep.Metrics["locked"])
+	}
+	for _, tg := range gen.targets() {
+		if loaded.byTarget[tg.name] == 0 {
+			t.Errorf("no %s request served", tg.name)
+		}
+	}
+	if loaded.duringWrites == 0 {
+		t.Error("no request completed while a cycle was writing: the test proved nothing")
+	}
+	if out := os.Getenv("MAINTWATCH_LOAD_OUT"); out != "" {
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// loadReport is read by internal/benchtable (-load): keep the keys.
+type loadReport struct {
+	Shops   int                `json:"shops"`
+	Clients int                `json:"clients"`
+	Seconds float64            `json:"seconds"`
+	Cycles  int                `json:"cycles"`
+	Metrics map[string]float64 `json:"metrics"`
+}
+
+// newRunner builds the cycle as `watcher crawl --delay 0 --allow-private`
+// does (crawl.go's newRunner), on the given store.
+func newRunner(t *testing.T, st cycle.Store, cls *nlp.Classifier, now func() time.Time, log *slog.Logger) *cycle.Runner {
+	t.Helper()
+	cr, err := crawler.New(crawler.Config{AllowPrivate: true, Delay: -1, Jitter: -1, Parallelism: 16, Retries: 2, Timeout: 10 * time.Second, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &cycle.Runner{Crawler: cr, Classifier: cls, Store: st, Now: now, Logger: log}
+}
+
+// serve runs the web server over db on a loopback port, with the timeouts
+// `watcher serve` sets, until the test ends.
+func serve(t *testing.T, db *store.DB, now func() time.Time, log *slog.Logger) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := web.NewServer(db, web.ServerOptions{BaseURL: "http://" + ln.Addr().String(), Now: now, Logger: log})
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func sumDur(ds []time.Duration) time.Duration {
+	var s time.Duration
+	for _, d := range ds {
+		s += d
+	}
+	return s
+}
+
+func maxDur(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	return slices.Max(ds)
+}
+
+func sorted(ds []time.Duration) []time.Duration {
+	out := slices.Clone(ds)
+	slices.Sort(out)
+	return out
+}
+
+func roundAll(ds []time.Duration) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = d.Round(10 * time.Millisecond).String()
+	}
+	return strings.Join(s, " ")
+}
