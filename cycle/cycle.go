@@ -6,19 +6,12 @@ package cycle
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"maintwatch/crawler"
-	"maintwatch/crawler/extract"
 	"maintwatch/judge"
 	"maintwatch/nlp"
 	"maintwatch/store"
@@ -40,8 +33,9 @@ type Store interface {
 	Sites(ctx context.Context) ([]store.Site, error)
 	SaveCrawl(ctx context.Context, rec store.CrawlRecord) ([]judge.Observation, error)
 	Observations(ctx context.Context, siteID int64) ([]judge.Observation, error)
-	Corroboration(ctx context.Context, fingerprints []string, at time.Time, window time.Duration) (map[string]int, error)
+	CorroborationBySite(ctx context.Context, q store.CorroborationQuery) (map[int64]map[string]int, error)
 	SaveEpisodes(ctx context.Context, siteID int64, eps []judge.Episode) error
+	Checkpoint(ctx context.Context) error
 }
 
 // CorroborationWindow is how close in time the same wording on other shops
@@ -74,12 +68,17 @@ type Summary struct {
 	Duration   time.Duration
 }
 
-// Run crawls every stored site once, then judges them all.
-func (r *Runner) Run(ctx context.Context) (Summary, error) {
-	log := r.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+func (r *Runner) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.New(slog.DiscardHandler)
 	}
+	return r.Logger
+}
+
+// Run crawls every stored site once, then judges them all, then checkpoints
+// the database.
+func (r *Runner) Run(ctx context.Context) (Summary, error) {
+	log := r.logger()
 	started := r.Now()
 	sum := Summary{ByStatus: map[judge.Status]int{}, Labels: map[nlp.Label]int{}, ByHTTP: map[int]int{}}
 	// Writes outlive a cancelled crawl: a site whose pages were fetched is
@@ -106,7 +105,12 @@ func (r *Runner) Run(ctx context.Context) (Summary, error) {
 			saveErr = errors.Join(saveErr, fmt.Errorf("cycle: crawler reported unknown site %q", rep.Site))
 			return
 		}
-		rec := r.record(site, rep, &sum)
+		down, err := r.stillDown(wctx, site, rep)
+		if err != nil {
+			saveErr = errors.Join(saveErr, fmt.Errorf("cycle: maintenance state of %s: %w", site.URL, err))
+			return
+		}
+		rec := r.record(site, rep, down, &sum)
 		fresh, err := r.Store.SaveCrawl(wctx, rec)
 		if err != nil {
 			saveErr = errors.Join(saveErr, fmt.Errorf("cycle: save %s: %w", site.URL, err))
@@ -122,11 +126,14 @@ func (r *Runner) Run(ctx context.Context) (Summary, error) {
 		}
 	}
 	crawlErr := r.Crawler.Crawl(ctx, urls, r.Store, emit)
+	if saveErr == nil {
+		saveErr = r.JudgeAll(wctx, sites, &sum)
+	}
+	// Whatever happened, what was committed is in the WAL: fold it into the
+	// main file now rather than let the WAL grow over the next cycle.
+	r.checkpoint(wctx)
 	if saveErr != nil {
 		return sum, saveErr
-	}
-	if err := r.JudgeAll(wctx, sites, &sum); err != nil {
-		return sum, err
 	}
 	sum.Duration = r.Now().Sub(started)
 	if crawlErr != nil {
@@ -139,6 +146,10 @@ func (r *Runner) Run(ctx context.Context) (Summary, error) {
 // episodes. It is separate from crawling so a history can be re-judged.
 func (r *Runner) JudgeAll(ctx context.Context, sites []store.Site, sum *Summary) error {
 	now := r.Now()
+	corr, err := r.corroboration(ctx, sites)
+	if err != nil {
+		return err
+	}
 	for _, s := range sites {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("cycle: judge: %w", err)
@@ -147,12 +158,9 @@ func (r *Runner) JudgeAll(ctx context.Context, sites []store.Site, sum *Summary)
 		if err != nil {
 			return fmt.Errorf("cycle: observations of %s: %w", s.URL, err)
 		}
-		corr, err := r.corroboration(ctx, obs)
-		if err != nil {
-			return fmt.Errorf("cycle: corroboration for %s: %w", s.URL, err)
-		}
+		restoreCardSuspended(obs)
 		eps := judge.Assess(obs, judge.Context{
-			Now: now, Platform: s.Platform, PlatformVersion: s.PlatformVersion, Corroboration: corr,
+			Now: now, Platform: s.Platform, PlatformVersion: s.PlatformVersion, Corroboration: corr[s.ID],
 		})
 		if err := r.Store.SaveEpisodes(ctx, s.ID, eps); err != nil {
 			return fmt.Errorf("cycle: save episodes of %s: %w", s.URL, err)
@@ -166,214 +174,4 @@ func (r *Runner) JudgeAll(ctx context.Context, sites []store.Site, sum *Summary)
 		}
 	}
 	return nil
-}
-
-// corroboration counts, for each notice wording that could matter, how many
-// shops showed it within a day.
-func (r *Runner) corroboration(ctx context.Context, obs []judge.Observation) (map[string]int, error) {
-	out := map[string]int{}
-	for _, o := range obs {
-		if o.Fingerprint == "" || o.Kind != judge.KindNotice && o.Kind != judge.KindBanner {
-			continue
-		}
-		if o.Label != nlp.Suspicious && o.Label != nlp.Scheduled {
-			continue
-		}
-		if _, ok := out[o.Fingerprint]; ok {
-			continue
-		}
-		m, err := r.Store.Corroboration(ctx, []string{o.Fingerprint}, o.When(), CorroborationWindow)
-		if err != nil {
-			return nil, err
-		}
-		out[o.Fingerprint] = max(m[o.Fingerprint], 1)
-	}
-	return out, nil
-}
-
-// record turns a site report into what the store keeps, classifying every
-// notice and banner parsed this cycle.
-func (r *Runner) record(site store.Site, rep crawler.SiteReport, sum *Summary) store.CrawlRecord {
-	at := r.Now()
-	rec := store.CrawlRecord{
-		SiteID: site.ID, At: at,
-		Platform: rep.Platform, PlatformVersion: rep.PlatformVersion,
-		Fetches: rep.Fetches,
-	}
-	unchanged := len(rep.Fetches) > 0
-	for _, f := range rep.Fetches {
-		if f.Kind == crawler.KindRobots {
-			continue
-		}
-		sum.Pages++
-		sum.ByHTTP[f.Status]++
-		if f.NotModified || f.Unchanged {
-			sum.NotChanged++
-		} else {
-			unchanged = false
-		}
-	}
-	sha := shaByURL(rep.Fetches)
-
-	for _, n := range rep.Notices {
-		text := strings.TrimSpace(n.Title + "\n" + n.Body)
-		res := r.Classifier.Classify(text)
-		sum.Labels[res.Label]++
-		rec.Notices = append(rec.Notices, store.NoticeRecord{
-			Notice: n, FetchSHA256: sha[n.URL], Result: res,
-			Observation: judge.Observation{
-				Kind: judge.KindNotice, Seen: at, Date: n.Date, URL: n.URL, SHA256: sha[n.URL],
-				Title: n.Title, Text: excerpt(res, text),
-				Label: res.Label, Score: res.Score, Reasons: reasons(res),
-				Fingerprint: Fingerprint(n.Body + n.Title),
-			},
-		})
-	}
-	if rep.TopFresh {
-		rec.Observations = append(rec.Observations, r.bannerObservation(rep, at, sha, sum))
-	}
-	if rep.PaymentFresh && rep.Payment != nil {
-		rec.Observations = append(rec.Observations, paymentObservation(rep.Payment, at, sha))
-	}
-
-	switch {
-	case rep.Maintenance:
-		rec.Result = "maintenance"
-		rec.Observations = append(rec.Observations, judge.Observation{
-			Kind: judge.KindSiteDown, Seen: at, URL: rep.Site, SHA256: sha[rep.Site],
-			Text: "site answers with a maintenance page or 503: " + rep.Err,
-		})
-	case rep.Err != "":
-		rec.Result = "error: " + rep.Err
-		rec.Observations = append(rec.Observations, judge.Observation{
-			Kind: judge.KindFetchErr, Seen: at, URL: rep.Site, Text: rep.ErrKind + ": " + rep.Err,
-		})
-	case rep.TopFresh && !rep.NewsFound && len(rep.Notices) == 0 && site.NoticesSeen > 0:
-		// A shop that used to show news and now shows none has most likely
-		// changed its markup: say so instead of reporting "no news".
-		rec.Result = "extraction_failed"
-		rec.ExtractionFailed = true
-		rec.Observations = append(rec.Observations, judge.Observation{
-			Kind: judge.KindNoNews, Seen: at, URL: rep.Site,
-			Text: fmt.Sprintf("no news found; %d notices were read from this site before", site.NoticesSeen),
-		})
-	case unchanged:
-		rec.Result = "unchanged"
-	default:
-		rec.Result = "ok"
-	}
-	rec.Observations = append(rec.Observations, judge.Observation{Kind: judge.KindCrawl, Seen: at, URL: rep.Site, Text: rec.Result})
-	return rec
-}
-
-func (r *Runner) bannerObservation(rep crawler.SiteReport, at time.Time, sha map[string]string, sum *Summary) judge.Observation {
-	o := judge.Observation{Kind: judge.KindBanner, Seen: at, URL: rep.Site, SHA256: sha[rep.Site]}
-	if len(rep.Banners) == 0 {
-		return o // no banner this cycle: lets the judge see it is gone
-	}
-	texts := make([]string, 0, len(rep.Banners))
-	for _, b := range rep.Banners {
-		texts = append(texts, b.Text)
-	}
-	text := strings.Join(texts, "\n")
-	res := r.Classifier.Classify(text)
-	sum.Labels[res.Label]++
-	o.Text, o.Label, o.Score, o.Reasons = excerpt(res, text), res.Label, res.Score, reasons(res)
-	o.Fingerprint = Fingerprint(text)
-	return o
-}
-
-func paymentObservation(p *extract.Payment, at time.Time, sha map[string]string) judge.Observation {
-	o := judge.Observation{Kind: judge.KindPayment, Seen: at, URL: p.URL, SHA256: sha[p.URL]}
-	var names []string
-	for _, m := range p.Methods {
-		if !m.Card {
-			o.OtherMethods = true
-		}
-		name := m.Name
-		if m.Suspended && !strings.Contains(name, "停止") {
-			name += " (停止中)"
-		}
-		names = append(names, name)
-	}
-	o.CardAvailable = p.CardOffered && !p.CardSuspended
-	o.Text = "お支払い方法: " + strings.Join(names, " / ")
-	return o
-}
-
-func shaByURL(fs []crawler.Fetch) map[string]string {
-	m := make(map[string]string, len(fs))
-	for _, f := range fs {
-		if f.SHA256 != "" {
-			m[f.URL] = f.SHA256
-			if f.FinalURL != "" {
-				m[f.FinalURL] = f.SHA256
-			}
-		}
-	}
-	return m
-}
-
-func reasons(res nlp.Result) []nlp.Reason {
-	var out []nlp.Reason
-	seen := map[nlp.Reason]bool{}
-	for _, e := range res.Evidence {
-		if !seen[e.Reason] {
-			seen[e.Reason] = true
-			out = append(out, e.Reason)
-		}
-	}
-	return out
-}
-
-// excerptMax bounds the evidence excerpt kept per observation.
-const excerptMax = 600
-
-// excerpt is the text shown as evidence: the deciding sentences when the
-// classifier found some, else the start of the notice.
-func excerpt(res nlp.Result, text string) string {
-	var b strings.Builder
-	seen := map[string]bool{}
-	for _, e := range res.Evidence {
-		if seen[e.Text] {
-			continue
-		}
-		seen[e.Text] = true
-		if b.Len() > 0 {
-			b.WriteString(" … ")
-		}
-		b.WriteString(e.Text)
-	}
-	out := b.String()
-	if out == "" {
-		out = text
-	}
-	return truncateRunes(out, excerptMax)
-}
-
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
-
-// Fingerprint identifies a wording across shops: NFKC, letters and digits
-// only, so spacing, punctuation and markup differences do not hide that two
-// shops relay the same provider notice. Dates and numbers stay: a provider's
-// notice carries the same window on every shop.
-func Fingerprint(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	if b.Len() == 0 {
-		return ""
-	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:12])
 }

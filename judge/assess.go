@@ -80,6 +80,7 @@ func compareObs(x, y Observation) int {
 		cmp.Compare(x.Score, y.Score),
 		cmp.Compare(boolRank(x.CardAvailable), boolRank(y.CardAvailable)),
 		cmp.Compare(boolRank(x.OtherMethods), boolRank(y.OtherMethods)),
+		cmp.Compare(boolRank(x.CardSuspended), boolRank(y.CardSuspended)),
 		slices.Compare(x.Reasons, y.Reasons),
 		cmp.Compare(x.SHA256, y.SHA256),
 	)

@@ -314,20 +314,49 @@ func TestScenarioPaymentPageMoved(t *testing.T) {
 	}
 }
 
-// A maintenance page answered unchanged (304 or same body) on later cycles
-// gives only crawl records: the site is still down. It is back when a shop
-// page is parsed again.
-func TestScenarioSiteDownUnchangedPage(t *testing.T) {
-	s := newSim(t)
-	s.quiet(-10, 0)
-	s.siteDown(0)
-	s.crawl(0)
-	for d := 1; d < 5; d++ {
-		s.crawl(d)
+// The judge does not guess whole-site maintenance: the crawl cycle records a
+// sitedown observation on every cycle the maintenance page persists (also
+// across 304s), so a cycle the site answered without one means it is back,
+// and a cycle it could not be reached changes nothing.
+func TestScenarioSiteDownNeedsObservationEachCycle(t *testing.T) {
+	tests := []struct {
+		name string
+		day  func(s *sim, d int)
+		want string
+	}{
+		{"sitedown each cycle, then crawl records only", func(s *sim, d int) {
+			if d < 5 {
+				s.siteDown(d)
+			}
+			s.crawl(d)
+		}, "0:- 1:suspected 5:resolved"},
+		{"sitedown once, then crawl records only", func(s *sim, d int) {
+			if d == 0 {
+				s.siteDown(d)
+			}
+			s.crawl(d)
+		}, "0:-"},
+		{"a fetch error between two sitedown cycles", func(s *sim, d int) {
+			switch {
+			case d == 1:
+				s.add(Observation{Kind: KindFetchErr, Seen: s.cycleAt(d), URL: "https://shop.example/", Text: "timeout"})
+			case d < 5:
+				s.siteDown(d)
+			}
+			s.crawl(d)
+		}, "0:- 2:suspected 5:resolved"},
 	}
-	s.quiet(5, 7)
-	if got, want := compress(0, s.replay(0, 6)), "0:- 1:suspected 5:resolved"; got != want {
-		t.Fatalf("sequence %q, want %q", got, want)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSim(t)
+			s.quiet(-10, 0)
+			for d := 0; d <= 6; d++ {
+				tc.day(s, d)
+			}
+			if got := compress(0, s.replay(0, 6)); got != tc.want {
+				t.Fatalf("sequence %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -17,20 +17,19 @@ func (a *assessor) endCycle(c cycle) {
 	readable := c.siteDown == nil && !c.fetchErr
 	at := c.last
 
-	// Whole-site maintenance. The site is back when a shop page was parsed
-	// afresh (a banner or payment observation); a cycle where every page
-	// was unchanged (304 or same body) only says the maintenance page is
-	// still the same one.
+	// Whole-site maintenance. The crawl cycle records a sitedown
+	// observation on every cycle the maintenance page persists, also when
+	// the page answered 304 and was not re-read (cycle.stillDown), so a
+	// cycle without one in which the site answered means it is back. A
+	// cycle in which it could not be reached says nothing either way.
 	switch {
 	case c.siteDown != nil:
 		if a.downCycles == 0 {
 			a.downObs, a.downEp = *c.siteDown, nil
 		}
 		a.downCycles++
-	case c.banner != nil || c.payment != nil:
+	case readable:
 		a.downCycles = 0
-	case readable && a.downCycles > 0 && c.crawl != nil:
-		a.downCycles++
 	}
 
 	if readable {
@@ -227,14 +226,16 @@ func (a *assessor) relayedBy(o Observation) int {
 
 // paymentCycle updates the payment-page state from a readable cycle.
 // Removal only counts against an earlier observation of the same page that
-// offered the card: a shop that never took cards has nothing to remove.
+// offered the card: a shop that never took cards has nothing to remove. A
+// card method the page itself marks 停止中 counts from the first sighting:
+// the page says the card was taken and is stopped now.
 func (a *assessor) paymentCycle(c cycle) {
 	if p := c.payment; p != nil {
 		switch {
 		case p.CardAvailable:
 			a.cardPages[p.URL] = true
 			a.cardDown = false
-		case p.OtherMethods && a.cardPages[p.URL]:
+		case p.OtherMethods && (a.cardPages[p.URL] || p.CardSuspended):
 			if !a.cardDown {
 				a.cardDownCycles, a.cardEp = 0, nil
 				a.cardDownObs = *p

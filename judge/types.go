@@ -43,6 +43,12 @@ type Observation struct {
 	// suspended; other methods (振込, 代引 ...) are offered.
 	CardAvailable bool `json:"card_available,omitempty"`
 	OtherMethods  bool `json:"other_methods,omitempty"`
+	// CardSuspended: the page lists the card method and marks it stopped
+	// (停止中, 一時停止, ただいまご利用いただけません). Unlike a card method
+	// merely absent, this counts even on the first sighting of the page: a
+	// page that never offered cards does not write 停止中 next to one.
+	// (Added in session 2, issue 5.)
+	CardSuspended bool `json:"card_suspended,omitempty"`
 	// Fingerprint identifies the wording across sites (hash of normalised
 	// text), so that a provider's notice relayed by many shops is recognised.
 	Fingerprint string `json:"fingerprint,omitempty"`
