@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +24,7 @@ import (
 	"testing"
 	"time"
 
+	"maintwatch/crawler/decode"
 	"maintwatch/crawler/extract"
 )
 
@@ -33,8 +35,10 @@ import (
 //	go test -run '^$' -bench BenchmarkCrawl -benchtime 1x ./crawler
 //
 // MAINTWATCH_BENCH_SHOPS (default 2000), MAINTWATCH_BENCH_HOSTS (listeners,
-// default 200) and MAINTWATCH_BENCH_PAR (sites in flight, default 64) size it;
-// CI runs a small web with MAINTWATCH_BENCH_SHOPS=100.
+// default 200), MAINTWATCH_BENCH_PAR (sites in flight, default 64) and
+// MAINTWATCH_BENCH_ROUNDS (passes per comparison, default 3, medians
+// reported) size it; CI runs a small web with MAINTWATCH_BENCH_SHOPS=100.
+// MAINTWATCH_BENCH_PROFILE=dir writes CPU and allocation profiles per phase.
 const benchServeEnv = "MAINTWATCH_BENCH_SERVE"
 
 func TestMain(m *testing.M) {
@@ -203,12 +207,23 @@ func maxRSS() int64 {
 	return ru.Maxrss * 1024 // kilobytes on Linux
 }
 
+// What the plain net/http baseline does with each body.
+type plainWork int
+
+const (
+	plainFetchOnly plainWork = iota // io.ReadAll, nothing else
+	// plainSameWork: also what the crawler must do to every page besides
+	// extraction: SHA-256 (change detection) and charset decoding.
+	plainSameWork
+	plainExtract // also crawler/extract, as the crawler's cycle 1 does
+)
+
+var plainPhase = [...]string{"plain", "plain-samework", "plain-extract"}
+
 // plainFetch fetches each site's URLs in order, par sites at a time, with a
-// fresh net/http transport and io.ReadAll: the same shape of concurrency as
-// the crawler, without its politeness, parsing or bookkeeping.
-// With parse set, each body also goes through extract as the crawler's
-// would: the baseline for the crawler's own overhead.
-func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int, d time.Duration) {
+// fresh net/http transport: the same shape of concurrency as the crawler,
+// without its politeness or bookkeeping, doing work w with each body.
+func plainFetch(b *testing.B, bySite [][]Fetch, par int, w plainWork) (pages int, d time.Duration) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	// The crawler's pool size: the default (100 idle in all) is smaller than
 	// the number of hosts and would make the baseline redial.
@@ -219,11 +234,7 @@ func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int,
 	var n atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
-	phase := "plain"
-	if parse {
-		phase = "plain-extract"
-	}
-	labels := pprof.Labels("phase", phase)
+	labels := pprof.Labels("phase", plainPhase[w])
 	for range par {
 		wg.Add(1)
 		go pprof.Do(context.Background(), labels, func(context.Context) {
@@ -238,8 +249,15 @@ func plainFetch(b *testing.B, bySite [][]Fetch, par int, parse bool) (pages int,
 					body, _ := io.ReadAll(res.Body)
 					res.Body.Close()
 					n.Add(1)
+					if w == plainSameWork {
+						sum := sha256.Sum256(body)
+						_ = hex.EncodeToString(sum[:])
+						if f.Kind != KindRobots {
+							decode.HTML(body, res.Header.Get("Content-Type"))
+						}
+					}
 					switch {
-					case !parse || f.Kind == KindRobots:
+					case w != plainExtract || f.Kind == KindRobots:
 					case f.Kind == KindDetail:
 						extract.Detail(f.URL, string(body), f.FetchedAt)
 					default:
@@ -365,8 +383,58 @@ func phaseProfile(b *testing.B, phase string) (stop func()) {
 	}
 }
 
+// run is one pass of one side of a comparison.
+type run struct {
+	pages     int
+	wall, cpu time.Duration
+}
+
+func (r run) rate() float64 { return float64(r.pages) / r.wall.Seconds() }
+
+func medianRate(rs []run) float64 {
+	v := make([]float64, len(rs))
+	for i, r := range rs {
+		v[i] = r.rate()
+	}
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
+func medianCPU(rs []run) time.Duration {
+	v := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		v[i] = r.cpu
+	}
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
+// describeRuns prints the median pages/s and CPU with their ranges.
+func describeRuns(rs []run) string {
+	rates := make([]float64, len(rs))
+	cpus := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		rates[i], cpus[i] = r.rate(), r.cpu
+	}
+	slices.Sort(rates)
+	slices.Sort(cpus)
+	ms := func(d time.Duration) int64 { return d.Milliseconds() }
+	return fmt.Sprintf("%6.0f pages/s [%.0f-%.0f], cpu %d ms [%d-%d]",
+		rates[len(rates)/2], rates[0], rates[len(rates)-1], ms(cpus[len(cpus)/2]), ms(cpus[0]), ms(cpus[len(cpus)-1]))
+}
+
+func cpuShares(rs []run, base time.Duration) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%.1f", 100*r.cpu.Seconds()/base.Seconds()))
+	}
+	return strings.Join(out, " ")
+}
+
 func BenchmarkCrawl(b *testing.B) {
 	sites := startBenchWeb(b)
+	// Passes per comparison; medians are reported.
+	rounds := envInt("MAINTWATCH_BENCH_ROUNDS", 3)
 	par := envInt("MAINTWATCH_BENCH_PAR", 64)
 	cfg := Config{Delay: -1, Jitter: -1, Parallelism: par, AllowPrivate: true, Timeout: 20 * time.Second}
 	b.ResetTimer()
@@ -386,47 +454,71 @@ func BenchmarkCrawl(b *testing.B) {
 		rss1 := maxRSS() // the peak so far: test binary plus one full crawl
 		runtime.GC()
 
-		// The plain client over the same URLs, same concurrency, same run:
-		// fetching only, then fetching and extracting.
+		// The plain client with the same extraction, over the same URLs at
+		// the same concurrency.
 		cpu0 := cpuTime()
-		stop := phaseProfile(b, "plain")
-		plainPages, plainDur := plainFetch(b, bySite, par, false)
+		stop := phaseProfile(b, "plain-extract")
+		parsePages, parseDur := plainFetch(b, bySite, par, plainExtract)
 		stop()
-		cpuPlain := cpuTime() - cpu0
-		stop = phaseProfile(b, "plain-extract")
-		parsePages, parseDur := plainFetch(b, bySite, par, true)
-		stop()
-		cpuParse := cpuTime() - cpu0 - cpuPlain
+		cpuParse := cpuTime() - cpu0
 
-		// The crawler again from scratch (no history, new robots cache) with
-		// extraction replayed: its fetch layer alone against plain net/http.
-		bare, err := New(cfg)
-		if err != nil {
-			b.Fatal(err)
+		// The crawler's fetch layer alone (a new crawler: no history, no
+		// robots cache; extraction replayed from cycle 1) against plain
+		// net/http over the same URLs, interleaved round by round so that
+		// load from elsewhere on the machine hits all sides alike; medians.
+		var bareRuns, plainRuns, sameRuns []run
+		for range rounds {
+			bare, err := New(cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m.replay(bare)
+			_, n, _, wall, cpu := benchCycle(b, "bare", bare, sites, nil)
+			bareRuns = append(bareRuns, run{n, wall, cpu})
+			for _, w := range []plainWork{plainFetchOnly, plainSameWork} {
+				cpu0 := cpuTime()
+				stop := phaseProfile(b, plainPhase[w])
+				n, wall := plainFetch(b, bySite, par, w)
+				stop()
+				r := run{n, wall, cpuTime() - cpu0}
+				if w == plainFetchOnly {
+					plainRuns = append(plainRuns, r)
+				} else {
+					sameRuns = append(sameRuns, r)
+				}
+			}
 		}
-		m.replay(bare)
-		_, barePages, _, bareWall, bareCPU := benchCycle(b, "bare", bare, sites, nil)
 
-		// Cycle 2: nothing changed.
-		_, pages2, notModified, wall2, cpu2 := benchCycle(b, "cycle2", c, sites, h)
+		// Cycle 2 and later: nothing changed.
+		var cycle2 []run
+		var pages2, notModified int
+		for range rounds {
+			_, n, nm, wall, cpu := benchCycle(b, "cycle2", c, sites, h)
+			cycle2 = append(cycle2, run{n, wall, cpu})
+			pages2, notModified = pages2+n, notModified+nm
+		}
 
 		crawlRate := float64(pages1) / wall1.Seconds()
-		plainRate := float64(plainPages) / plainDur.Seconds()
 		parseRate := float64(parsePages) / parseDur.Seconds()
-		bareRate := float64(barePages) / bareWall.Seconds()
+		bareRate, plainRate, sameRate := medianRate(bareRuns), medianRate(plainRuns), medianRate(sameRuns)
+		cpu2 := medianCPU(cycle2)
 		b.ReportMetric(crawlRate, "crawler-pages/s")
 		b.ReportMetric(plainRate, "nethttp-pages/s")
 		b.ReportMetric(bareRate/plainRate, "ratio")
+		b.ReportMetric(bareRate/sameRate, "ratio-same-work")
 		b.ReportMetric(crawlRate/parseRate, "ratio-with-extract")
 		b.ReportMetric(100*float64(notModified)/float64(max(pages2, 1)), "cycle2-304-%")
 		b.ReportMetric(100*cpu2.Seconds()/cpu1.Seconds(), "cycle2-cpu-%")
 		b.ReportMetric(float64(rss1)/(1<<20), "peak-rss-MB")
 		b.ReportMetric(float64(heap1)/(1<<20), "cycle1-heap-peak-MB")
-		b.Logf("%d sites, %d pages, %d in flight", len(sites), pages1, par)
-		b.Logf("crawler, cycle 1:            %8v wall %8v cpu  %6.0f pages/s", wall1.Round(time.Millisecond), cpu1.Round(time.Millisecond), crawlRate)
-		b.Logf("net/http + extract:          %8v wall %8v cpu  %6.0f pages/s", parseDur.Round(time.Millisecond), cpuParse.Round(time.Millisecond), parseRate)
-		b.Logf("crawler, extraction replayed:%8v wall %8v cpu  %6.0f pages/s", bareWall.Round(time.Millisecond), bareCPU.Round(time.Millisecond), bareRate)
-		b.Logf("net/http, fetch only:        %8v wall %8v cpu  %6.0f pages/s", plainDur.Round(time.Millisecond), cpuPlain.Round(time.Millisecond), plainRate)
-		b.Logf("crawler, cycle 2 (no change):%8v wall %8v cpu  %d/%d answered 304", wall2.Round(time.Millisecond), cpu2.Round(time.Millisecond), notModified, pages2)
+		b.Logf("%d sites, %d pages, %d in flight; %d rounds, medians [min-max]", len(sites), pages1, par, rounds)
+		b.Logf("crawler, cycle 1:             %8v wall %8v cpu  %6.0f pages/s", wall1.Round(time.Millisecond), cpu1.Round(time.Millisecond), crawlRate)
+		b.Logf("net/http + extract:           %8v wall %8v cpu  %6.0f pages/s", parseDur.Round(time.Millisecond), cpuParse.Round(time.Millisecond), parseRate)
+		b.Logf("crawler, extraction replayed: %s", describeRuns(bareRuns))
+		b.Logf("net/http, fetch only:         %s", describeRuns(plainRuns))
+		b.Logf("net/http + SHA-256 + decode:  %s", describeRuns(sameRuns))
+		b.Logf("ratio (fetch only) %.2f, ratio (same work) %.2f", bareRate/plainRate, bareRate/sameRate)
+		b.Logf("crawler, unchanged cycles:    %s; %d/%d answered 304; cpu %% of cycle 1: %s",
+			describeRuns(cycle2), notModified, pages2, cpuShares(cycle2, cpu1))
 	}
 }

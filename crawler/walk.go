@@ -69,25 +69,16 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 		run.host = fu.Host
 		run.seen[fu.String()] = true
 	}
-	links := top.Links
-	if top.Fresh() {
-		res := run.cy.c.page(finalURL(top), text, top.FetchedAt)
-		rep.Platform, rep.PlatformVersion = res.Platform, res.PlatformVersion
-		rep.Banners = res.Banners
-		rep.TopFresh = true
-		rep.Maintenance = res.Maintenance
-		rep.Notices = append(rep.Notices, res.Notices...)
-		links = pageLinks(res)
-		if len(res.Notices) > 0 {
-			// The top page is itself a news page. Recording it among its own
-			// links lets a later 304 of the top page still say news was found.
-			links = append(links, extract.Link{URL: finalURL(top), Kind: extract.LinkNews})
-		}
-		run.setLinks(KindTop, links)
-		if res.Maintenance {
-			// Every page is replaced by the maintenance page: nothing to walk.
-			return finish()
-		}
+	// TopFresh: every top-level page (frames too) was parsed this cycle.
+	rep.TopFresh = top.Fresh()
+	links, maint := run.readTop(top, text)
+	if maint {
+		// Every page is replaced by the maintenance page: nothing to walk.
+		return finish()
+	}
+	links = run.forward(ctx, links, 1)
+	if rep.Maintenance {
+		return finish()
 	}
 	run.follow(ctx, links)
 	if err := ctx.Err(); err != nil {
@@ -96,13 +87,87 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 	return finish()
 }
 
+// maxForwards: frames (or refresh targets) followed from one page.
+const maxForwards = 4
+
+// readTop reads a top-level page (the top page, or a frame or refresh
+// target of it) into the report and returns its links: parsed now, or
+// remembered from the last cycle on a 304 / unchanged body. maint is true
+// when the page is a whole-site maintenance page.
+func (run *siteRun) readTop(f Fetch, text string) (links []extract.Link, maint bool) {
+	rep := run.rep
+	if !f.Fresh() {
+		rep.TopFresh = false // a banner on this page was not read this cycle
+		return f.Links, false
+	}
+	res := run.cy.c.page(finalURL(f), text, f.FetchedAt)
+	if rep.Platform == "" || rep.Platform == extract.PlatformUnknown {
+		rep.Platform, rep.PlatformVersion = res.Platform, res.PlatformVersion
+	}
+	rep.Banners = append(rep.Banners, res.Banners...)
+	rep.Maintenance = rep.Maintenance || res.Maintenance
+	rep.Notices = append(rep.Notices, res.Notices...)
+	links = pageLinks(res)
+	if len(res.Notices) > 0 {
+		// The page is itself a news page. Recording it among its own
+		// links lets a later 304 of it still say news was found.
+		links = append(links, extract.Link{URL: finalURL(f), Kind: extract.LinkNews})
+	}
+	// A frameset or an instant meta refresh shows its content elsewhere.
+	links = append(links, extract.Forwards(finalURL(f), text)...)
+	run.setLinks(KindTop, links)
+	return links, res.Maintenance
+}
+
+// forward follows the frames and refresh targets among links (same site,
+// robots.txt obeyed like any page) as more of the top page: each level is
+// one redirect hop, at most MaxRedirects deep. It returns the other links,
+// the top-level pages' links included.
+func (run *siteRun) forward(ctx context.Context, links []extract.Link, depth int) []extract.Link {
+	var out, fwd []extract.Link
+	for _, l := range links {
+		if l.Kind == extract.LinkForward {
+			fwd = append(fwd, l)
+		} else {
+			out = append(out, l)
+		}
+	}
+	if depth > run.cy.c.cfg.MaxRedirects {
+		if len(fwd) > 0 {
+			run.cy.c.cfg.Logger.Info("crawler: frames or refreshes nested too deep, not followed", "site", run.rep.Site, "depth", depth)
+		}
+		return out
+	}
+	n := 0
+	for _, l := range fwd {
+		if n >= maxForwards || ctx.Err() != nil {
+			break
+		}
+		if !run.sameHost(l.URL) {
+			continue
+		}
+		f, text, ok := run.visit(ctx, l.URL, KindTop)
+		if !ok {
+			continue
+		}
+		n++
+		if f.ErrKind != "" {
+			run.rep.TopFresh = false
+			continue
+		}
+		sub, _ := run.readTop(f, text)
+		out = append(out, run.forward(ctx, sub, depth+1)...)
+	}
+	return out
+}
+
 // follow walks the links found on the top page (or remembered from it).
 func (run *siteRun) follow(ctx context.Context, links []extract.Link) {
 	rep := run.rep
 	news, payment, details := run.split(links)
 	for _, l := range news {
-		if run.selfLink(l) {
-			rep.NewsFound = true // inline news on the top page (see site)
+		if run.selfLink(l) && run.marked(l.URL) {
+			rep.NewsFound = true // inline news on the top page (see readTop)
 		}
 	}
 	var more []extract.Link
@@ -299,6 +364,18 @@ func (run *siteRun) split(links []extract.Link) (news, payment, details []extrac
 func (run *siteRun) selfLink(l extract.Link) bool {
 	for _, f := range run.rep.Fetches {
 		if f.Kind == KindTop && (l.URL == f.URL || l.URL == f.FinalURL) {
+			return true
+		}
+	}
+	return false
+}
+
+// marked: the top-level page u carries the news marker readTop puts among
+// its links when it holds notices (a frame can also be linked as news from
+// another frame without holding any).
+func (run *siteRun) marked(u string) bool {
+	for _, f := range run.rep.Fetches {
+		if f.Kind == KindTop && (u == f.URL || u == f.FinalURL) && hasLink(f.Links, u, extract.LinkNews) {
 			return true
 		}
 	}

@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestForwards(t *testing.T) {
+	const page = "http://shop.example/top/index.html"
+	tests := []struct {
+		name, html string
+		want       []string
+	}{
+		{"frameset", `<html><frameset cols="200,*"><frame src="menu.html" name="m"><FRAME SRC="/main.html#x"></frameset><noframes>古いブラウザ</noframes></html>`,
+			[]string{"http://shop.example/top/menu.html", "http://shop.example/main.html"}},
+		{"meta refresh 0", `<html><head><meta http-equiv="Refresh" content="0;URL=/shop/">`, []string{"http://shop.example/shop/"}},
+		{"meta refresh quoted, spaces, comma", `<meta content=" 3 , url = 'https://shop.example/new/' " http-equiv="refresh">`, []string{"https://shop.example/new/"}},
+		{"meta refresh without url=", `<meta http-equiv="refresh" content="0; next.html">`, []string{"http://shop.example/top/next.html"}},
+		{"refresh after a minute is a page of its own", `<meta http-equiv="refresh" content="60;URL=/next.html">`, nil},
+		{"reload only", `<meta http-equiv="refresh" content="30">`, nil},
+		{"refresh to itself", `<meta http-equiv="refresh" content="0;URL=index.html">`, nil},
+		{"base href", `<head><base href="http://shop.example/sub/"></head><frameset><frame src="a.html"></frameset>`, []string{"http://shop.example/sub/a.html"}},
+		{"not http", `<frameset><frame src="javascript:void(0)"><frame src="mailto:a@b"></frameset>`, nil},
+		{"duplicates once", `<frameset><frame src="a.html"><frame src="a.html"></frameset>`, []string{"http://shop.example/top/a.html"}},
+		{"iframe is content, not a forward", `<iframe src="news.html"></iframe>`, nil},
+		{"other meta", `<meta name="refresh" content="0;URL=/x">`, nil},
+		{"plain page", `<html><body><a href="/news/">お知らせ</a></body></html>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range Forwards(page, tt.html) {
+				if l.Kind != LinkForward {
+					t.Errorf("kind %q", l.Kind)
+				}
+				got = append(got, l.URL)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Forwards = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzForwards(f *testing.F) {
+	f.Add(`<frameset><frame src="a.html"></frameset>`)
+	f.Add(`<meta http-equiv="refresh" content="0;URL='x'">`)
+	f.Add(`<meta http-equiv=refresh content="1.5.;url=">`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		for _, l := range Forwards("http://shop.example/", doc) {
+			if l.URL == "" || l.URL == "http://shop.example/" {
+				t.Errorf("forward %q", l.URL)
+			}
+		}
+	})
+}
