@@ -248,11 +248,26 @@ type loadReport struct {
 	Metrics map[string]float64 `json:"metrics"`
 }
 
+// newRunnerB is newRunner for a benchmark.
+func newRunnerB(b *testing.B, st cycle.Store, cls *nlp.Classifier, now func() time.Time) *cycle.Runner {
+	b.Helper()
+	cr, err := crawler.New(crawlerConfig(now))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &cycle.Runner{Crawler: cr, Classifier: cls, Store: st, Now: now}
+}
+
+// crawlerConfig is `watcher crawl --delay 0 --allow-private`'s.
+func crawlerConfig(now func() time.Time) crawler.Config {
+	return crawler.Config{AllowPrivate: true, Delay: -1, Jitter: -1, Parallelism: 16, Retries: 2, Timeout: 10 * time.Second, Now: now}
+}
+
 // newRunner builds the cycle as `watcher crawl --delay 0 --allow-private`
 // does (crawl.go's newRunner), on the given store.
 func newRunner(t *testing.T, st cycle.Store, cls *nlp.Classifier, now func() time.Time, log *slog.Logger) *cycle.Runner {
 	t.Helper()
-	cr, err := crawler.New(crawler.Config{AllowPrivate: true, Delay: -1, Jitter: -1, Parallelism: 16, Retries: 2, Timeout: 10 * time.Second, Now: now})
+	cr, err := crawler.New(crawlerConfig(now))
 	if err != nil {
 		t.Fatal(err)
 	}
