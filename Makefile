@@ -18,10 +18,15 @@ test:
 	$(GO) test -race -count=1 ./...
 
 # Classifier figures on the labelled corpus beside the keyword baseline, then
-# site-level precision and recall on the demo shops and a generated web.
+# site-level precision and recall, each with its target and met / NOT MET:
+# the judge alone on synthetic histories (judge/sitesim), then the whole
+# pipeline replayed on the demo shops and 120 generated shops. bash for
+# pipefail: a missed target fails make eval, not only grep's status.
+eval: SHELL := /bin/bash
 eval:
 	$(GO) run ./nlp/cmd/evalnlp
-	MAINTWATCH_EVAL_SHOPS=120 $(GO) test -count=1 -run TestSiteLevelEval -v ./cycle | grep -v "^=== RUN"
+	$(GO) run ./judge/sitesim/cmd/evalsite
+	set -o pipefail; MAINTWATCH_EVAL_SHOPS=120 $(GO) test -count=1 -run '^TestSiteLevelEval$$' -v ./cycle | grep -v -e "^=== RUN" -e "^--- PASS" -e "^PASS$$"
 
 # Every benchmark of the project (one package at a time), printed as one table
 # of figures against in-run baselines and targets (internal/benchtable/targets.go).
