@@ -150,7 +150,10 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 		return subjNone, false, false
 	}
 	for j := i - 1; j >= 0 && j >= i-14; j-- {
-		if newEntryWords[toks[j].base] && !storedCardWords[toks[j].base] && !(j+1 < len(toks) && storedCardWords[toks[j+1].base]) {
+		// 新規のクレジットカード / カード登録 / カード情報の変更: the entry word
+		// must stand by a card word (決済代行会社の変更 is no card entry).
+		if newEntryWords[toks[j].base] && !storedCardWords[toks[j].base] && !(j+1 < len(toks) && storedCardWords[toks[j+1].base]) &&
+			cardWithin(toks, j, 3) {
 			newEntry = true
 		}
 	}
@@ -201,6 +204,11 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 				if siteWords[toks[k].base] {
 					return subjSite, false, newEntry
 				}
+				if k == j-1 && usageWords[toks[k].base] {
+					// ご利用を控えさせていただきます / お取り扱いを停止: the
+					// usage of whatever the notice is about.
+					return subjImplicit, false, newEntry
+				}
 				if !nounPhraseTok(toks[k]) {
 					break
 				}
@@ -239,6 +247,16 @@ func objectIsNonPayment(toks []tok, i int) bool {
 	}
 	if j >= 0 && toks[j].pos1 == "助詞" && (toks[j].surf == "を" || toks[j].surf == "が" || toks[j].surf == "は" || toks[j].surf == "も" || toks[j].surf == "の") {
 		j--
+	}
+	if j >= 0 && usageWords[toks[j].base] && toks[j].pos1 == "名詞" {
+		// ポイントのご利用を停止 / 配送のお取り扱いを休止: the usage of what?
+		j--
+		for j >= 0 && toks[j].pos1 == "接頭詞" {
+			j--
+		}
+		if j >= 0 && toks[j].surf == "の" {
+			j--
+		}
 	}
 	for k := j; k >= 0 && k >= j-1; k-- {
 		if toks[k].pos1 != "名詞" {
@@ -455,6 +473,35 @@ var onlyWords = words("のみ", "だけ", "限り")
 func hasAny(toks []tok, set map[string]bool) bool {
 	for _, t := range toks {
 		if set[t.base] {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOtherMethods: the payment is restricted to the alternatives (銀行振込・
+// 代金引換のみ, 銀行振込だけ承っております, お支払いは代引き限定).
+func onlyOtherMethods(toks []tok) bool {
+	for i, t := range toks {
+		if !isOtherMethodTok(t) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			if onlyOtherWords[toks[j].base] {
+				return true
+			}
+			if !(nounPhraseTok(toks[j]) || isOtherMethodTok(toks[j])) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// cardWithin: a payment card word within d tokens of j.
+func cardWithin(toks []tok, j, d int) bool {
+	for k := max(0, j-d); k < len(toks) && k <= j+d; k++ {
+		if isCardTok(toks, k) {
 			return true
 		}
 	}

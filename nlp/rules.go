@@ -45,8 +45,20 @@ var otherMethodWords = words(
 
 // stopWords: verbs and nouns that stop something (停止, 一時停止, 休止, 中止,
 // 見合わせております, 利用不可, 中断, お休みさせていただきます, suspended).
-var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中", "休み", "お休み", "ストップ",
+var stopWords = words("停止", "休止", "中止", "中断", "見合わせる", "見合わせ", "不可", "停止中", "休止中", "休み", "お休み", "休む", "ストップ", "控える",
 	"suspend", "suspended", "unavailable", "disabled")
+
+// restrictWords: 制限 is a stop only when temporary (一時的に制限させていただいて
+// おります, 当面の間制限): ご購入数を3点までに制限 is a sales rule.
+var restrictWords = words("制限")
+
+// tempWords: the adverbs that make a restriction temporary.
+var tempWords = words("一時", "一時的", "当面", "当分", "しばらく", "暫く", "臨時")
+
+// onlyOtherWords: のみ / だけ / 限定 after the alternatives (お支払いは銀行振込
+// のみとさせていただきます): with a temporary marker in the sentence, the card
+// is stopped without being named.
+var onlyOtherWords = words("のみ", "だけ", "限定", "限り")
 
 // removalWords: the card taken off the list of payment options (お支払い方法から
 // クレジットカードを外しております, 選択肢から削除, 非表示にしております). They
@@ -77,8 +89,10 @@ var logisticsWords = words("出荷", "発送", "配送", "配達", "集荷", "�
 // phishingPhrases: a warning to customers about mails, SMS or sites that
 // pretend to be the shop (当店を装った, 当社を騙る, 名乗る, 不審なメール, 偽サイト):
 // a card stop in such a sentence is what the fake says, not the shop's own.
-var phishingPhrases = []string{"フィッシング", "偽サイト", "偽の", "なりすまし", "不審な", "装った", "装う", "騙る", "騙った", "かたる", "名乗る", "名乗った",
-	"phishing", "scam"}
+// Not なりすまし or 不審な注文 alone: なりすましによる不正利用が発生したため
+// カード決済を停止 is the shop's own stop, triggered by fraud.
+var phishingPhrases = []string{"フィッシング", "偽サイト", "偽の", "不審なメール", "不審なsms", "不審なメッセージ", "不審な電話", "不審なサイト",
+	"装った", "装う", "騙る", "騙った", "かたる", "名乗る", "名乗った", "phishing", "scam"}
 
 // usageWords: "use / pay / accept", which are a stop when negated
 // (ご利用いただけません, ご利用になれません, 使えません, お受けできません,
@@ -439,7 +453,7 @@ var cardAnchors = []string{"カード", "クレジット", "クレカ", "決済"
 // of brand, or of usability again (ません, ない, 不可, 再び, 正常, 登録済, 新た).
 var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "登録済", "済み",
 	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't",
-	"外し", "外さ", "削除", "非表示", "見送", "paused", "on hold"}
+	"外し", "外さ", "削除", "非表示", "見送", "制限", "無効", "paused", "on hold"}
 
 // otherMethodAnchors: the alternatives, read by substring on lines that are
 // not tokenized (a payment-methods footer).

@@ -116,6 +116,14 @@ func analyze(s *sentence) facts {
 			m.aspect, _ = readAspect(toks, i)
 			// the negative itself is not past: ご利用いただけませんでした is.
 			f.stops = append(f.stops, m)
+		case restrictWords[b] && !negHead[i] && hasAny(toks, tempWords),
+			b == "無効" && !negHead[i] && i+1 < len(toks) && (toks[i+1].base == "化" || toks[i+1].surf == "に" && i+2 < len(toks) && toks[i+2].base == "する"):
+			// クレジットカードによるご注文を一時的に制限しております /
+			// カード決済機能を無効化しております.
+			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
+			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+			m.aspect, _ = readAspect(toks, i)
+			f.stops = append(f.stops, m)
 		case (removalWords[b] || b == "表示" && i > 0 && toks[i-1].surf == "非") && !negHead[i] && hasAny(toks, optionWords):
 			// お支払い方法からクレジットカードを外しております: taken off the options.
 			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
@@ -287,6 +295,13 @@ func analyze(s *sentence) facts {
 			f.fraud = true
 			break
 		}
+	}
+	if !f.hasCard && len(f.stops) == 0 && onlyOtherMethods(toks) && (f.openEnded || f.pretextMaint || f.pretextFault || hasAny(toks, tempWords)) {
+		// 当面の間、お支払い方法は銀行振込・代金引換のみとさせていただきます:
+		// the card is stopped without being named. A shop that never took
+		// cards says the same without 当面 / 一時 / メンテナンス, so one of
+		// those must be in the sentence.
+		f.stops = append(f.stops, stopMention{subj: subjCard, aspect: aspectOngoing, quoted: f.phishing})
 	}
 	f.logistics = hasAny(toks, logisticsWords) && !f.hasCard && !f.hasPayment
 	for _, p := range phishingPhrases {
