@@ -1,7 +1,6 @@
 package loadtest
 
 import (
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net"
@@ -16,7 +15,6 @@ import (
 
 	"maintwatch/crawler"
 	"maintwatch/cycle"
-	"maintwatch/demoweb"
 	"maintwatch/feeds/web"
 	"maintwatch/nlp"
 	"maintwatch/store"
@@ -61,17 +59,16 @@ func TestLoad(t *testing.T) {
 	}
 	cfg := configFromEnv()
 	ctx := t.Context()
-	start := time.Date(2026, 4, 1, 0, 0, 0, 0, jst)
+	shops := startWeb(t, cfg.shops)
 	var clock atomic.Int64
 	now := func() time.Time { return time.Unix(0, clock.Load()).In(jst) }
-	setDay := func(d int) { clock.Store(start.AddDate(0, 0, d).Add(10 * time.Hour).UnixNano()) }
-	setDay(40) // most scenarios of the generated web have begun
-
-	webShops, err := demoweb.Generate(cfg.shops, 7, start, now)
-	if err != nil {
-		t.Fatal(err)
+	setDay := func(d int) {
+		clock.Store(dayAt(d).UnixNano())
+		if err := shops.setTime(dayAt(d)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	defer webShops.Close()
+	setDay(40) // most scenarios of the generated web have begun
 	cls, err := nlp.New()
 	if err != nil {
 		t.Fatal(err)
@@ -87,16 +84,13 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in []store.SiteInput
-	for _, s := range webShops.Shops {
-		in = append(in, store.SiteInput{URL: s.URL, Name: s.Name})
-	}
-	if _, err := prime.AddSites(ctx, in); err != nil {
+	defer prime.Close()
+	if _, err := prime.AddSites(ctx, shops.Sites); err != nil {
 		t.Fatal(err)
 	}
-	primeStore := &timedStore{DB: prime}
+	db := &timedStore{DB: prime}
 	p0 := time.Now()
-	sum, err := newRunner(t, primeStore, cls, now, logs.logger("crawler")).Run(ctx)
+	sum, err := newRunner(t, db, cls, now, logs.logger("crawler")).Run(ctx)
 	if err != nil {
 		t.Fatalf("priming cycle: %v", err)
 	}
@@ -116,9 +110,8 @@ func TestLoad(t *testing.T) {
 		ids[i] = s.ID
 	}
 
-	// Loaded: readers for cfg.dur while cycles run back to back (a new one
-	// starts only while time remains), then the same readers alone.
-	db := primeStore
+	// Loaded: the clients read for cfg.dur while cycles run back to back (a
+	// new one starts only while they read).
 	srvDB := db.DB
 	if os.Getenv("MAINTWATCH_LOAD_SEPARATE") != "" {
 		srvDB, err = store.Open(ctx, loadedPath)
@@ -128,40 +121,31 @@ func TestLoad(t *testing.T) {
 		defer srvDB.Close()
 	}
 	srvURL := serve(t, srvDB, now, logs.logger("web"))
-	var writing atomic.Bool
-	gen := &loadGen{base: srvURL, siteIDs: ids, client: newClient(cfg.clients), busy: writing.Load}
-	readCtx, stopReaders := context.WithCancel(ctx)
-	statsc := make(chan *loadStats, 1)
-	go func() { statsc <- gen.run(readCtx, cfg.clients, 1) }()
-	t0 := time.Now()
 	db.writes, db.reads = nil, nil
 	r := newRunner(t, db, cls, now, logs.logger("crawler"))
+	t0 := time.Now()
+	waitReaders := startClients(t, clientSpec{Base: srvURL, SiteIDs: ids, Clients: cfg.clients, For: cfg.dur, Seed: 1})
+	var busy []interval
 	var loadedCycles []time.Duration
 	for day := 41; len(loadedCycles) == 0 || time.Since(t0) < cfg.dur; day++ {
 		setDay(day)
-		writing.Store(true)
 		c0 := time.Now()
 		sum, err := r.Run(ctx)
+		busy = append(busy, interval{c0, time.Now()})
 		loadedCycles = append(loadedCycles, time.Since(c0))
-		writing.Store(false)
 		if err != nil {
-			stopReaders()
 			t.Fatalf("cycle of day %d under load: %v", day, err)
 		}
 		t.Logf("cycle day %d under load: %d pages (%d unchanged), %d new notices, %d flagged, %v",
 			day, sum.Pages, sum.NotChanged, sum.NewNotices, sum.Flagged, loadedCycles[len(loadedCycles)-1].Round(time.Millisecond))
 	}
-	if rest := cfg.dur - time.Since(t0); rest > 0 {
-		time.Sleep(rest) // readers go on for the full duration
-	}
-	stopReaders()
-	loaded := <-statsc
+	loaded := summarize(waitReaders(), busy)
+	readSecs := cfg.dur.Seconds()
+	crawlSecs := time.Since(t0).Seconds()
 	loadedWrites, loadedReads := db.writeTimes(), db.readTimes()
-	readSecs := time.Since(t0).Seconds()
 
-	aloneCtx, stopAlone := context.WithTimeout(ctx, max(cfg.dur/4, 2*time.Second))
-	alone := gen.run(aloneCtx, cfg.clients, 2)
-	stopAlone()
+	// The same clients with no crawl running.
+	alone := summarize(startClients(t, clientSpec{Base: srvURL, SiteIDs: ids, Clients: cfg.clients, For: max(cfg.dur/4, 2*time.Second), Seed: 2})(), nil)
 
 	// Quiet: the same cycles, same days, on the copy, with no reader.
 	quietDB, err := store.Open(ctx, quietPath)
@@ -196,7 +180,7 @@ func TestLoad(t *testing.T) {
 		"req/s":             float64(loaded.requests) / readSecs,
 	}}
 
-	t.Logf("%d shops, %d clients, %.1f s of reading, %d cycles under load", cfg.shops, cfg.clients, readSecs, len(loadedCycles))
+	t.Logf("%d shops, %d clients, %.1f s of reading, %d cycles under load (%.1f s of crawling)", cfg.shops, cfg.clients, readSecs, len(loadedCycles), crawlSecs)
 	t.Logf("requests served: %d (%.0f/s), %d of them while a cycle was writing; by target %v", loaded.requests, rep.Metrics["req/s"], loaded.duringWrites, loaded.byTarget)
 	t.Logf("latency with crawl: p50 %v  p99 %v  max %v", loaded.quantile(0.5), loaded.quantile(0.99), loaded.quantile(1))
 	for name, l := range loaded.byTargetLat {
@@ -220,9 +204,9 @@ func TestLoad(t *testing.T) {
 	if rep.Metrics["errors"] != 0 || rep.Metrics["locked"] != 0 {
 		t.Errorf("%v errors, %v locked, want none", rep.Metrics["errors"], rep.Metrics["locked"])
 	}
-	for _, tg := range gen.targets() {
-		if loaded.byTarget[tg.name] == 0 {
-			t.Errorf("no %s request served", tg.name)
+	for _, name := range targetNames {
+		if loaded.byTarget[name] == 0 {
+			t.Errorf("no %s request served", name)
 		}
 	}
 	if loaded.duringWrites == 0 {

@@ -1,100 +1,19 @@
 package loadtest
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
-	"maintwatch/demoweb"
 	"maintwatch/nlp"
 	"maintwatch/store"
 )
-
-// serveEnv makes the test binary a web of generated shops (in TestMain): the
-// memory benchmark keeps the shops out of the process it measures.
-const serveEnv = "MAINTWATCH_LOADTEST_SERVE"
-
-func TestMain(m *testing.M) {
-	if n, err := strconv.Atoi(os.Getenv(serveEnv)); err == nil && n > 0 {
-		if err := serveWeb(n); err != nil {
-			fmt.Fprintln(os.Stderr, "loadtest web:", err)
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
-
-// memoryDay is the simulated day of the memory benchmark's crawl: most
-// scenarios of the generated web have begun.
-func memoryDay() time.Time {
-	return time.Date(2026, 4, 1, 0, 0, 0, 0, jst).AddDate(0, 0, 40).Add(10 * time.Hour)
-}
-
-// serveWeb runs in the child: it prints one "URL,name" line per shop, then
-// "ready", and serves until its stdin closes.
-func serveWeb(n int) error {
-	at := memoryDay()
-	w, err := demoweb.Generate(n, 7, time.Date(2026, 4, 1, 0, 0, 0, 0, jst), func() time.Time { return at })
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	out := bufio.NewWriter(os.Stdout)
-	fmt.Fprint(out, w.SitesFile())
-	fmt.Fprintln(out, "ready")
-	if err := out.Flush(); err != nil {
-		return err
-	}
-	_, _ = io.Copy(io.Discard, os.Stdin)
-	return nil
-}
-
-// startWeb starts the child web and returns its sites.
-func startWeb(b *testing.B, n int) []store.SiteInput {
-	b.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", serveEnv, n))
-	cmd.Stderr = os.Stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { stdin.Close(); _ = cmd.Wait() })
-	var sites []store.SiteInput
-	sc := bufio.NewScanner(stdout)
-	for sc.Scan() {
-		if sc.Text() == "ready" {
-			return sites
-		}
-		u, name, _ := strings.Cut(sc.Text(), ",")
-		sites = append(sites, store.SiteInput{URL: u, Name: name})
-	}
-	b.Fatalf("web exited before ready: %v", sc.Err())
-	return nil
-}
 
 // heapSample reads the heap objects (live, and dead ones not swept yet:
 // what the heap holds between two collections) and the live heap as the
@@ -156,7 +75,7 @@ func BenchmarkCycleMemory(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("MAINTWATCH_MEMORY_SHOPS")); err == nil && v > 0 {
 		n = v
 	}
-	sites := startWeb(b, n)
+	sites := startWeb(b, n).Sites // its clock stays at day 40
 	runtime.GC()
 	base := liveHeap()
 	cls, err := nlp.New()
@@ -179,7 +98,7 @@ func BenchmarkCycleMemory(b *testing.B) {
 		if _, err := db.AddSites(b.Context(), sites); err != nil {
 			b.Fatal(err)
 		}
-		at := memoryDay()
+		at := dayAt(40)
 		r := newRunnerB(b, db, cls, func() time.Time { return at })
 		runtime.GC()
 		b.StartTimer()
