@@ -198,7 +198,12 @@ func (n *notice) decide() Result {
 	}
 
 	// 2. Resumed: a completed resumption, or a report of a stop that is over.
-	if (len(s.resumed) > 0 || len(s.pastStop) > 0 && len(s.activeCard) == 0) && !stillStopped &&
+	// A past stop with the card usable normally now is over even if the
+	// title names the stop (週末のカード決済停止について(ご報告)); a
+	// resumption next to 決済には影響はございませんでした is of something else.
+	pastOver := len(s.pastStop) > 0 && (len(s.activeCard) == 0 || len(s.usableNormally) > 0)
+	otherOutage := len(s.noImpact) > 0 && len(s.pastStop) == 0
+	if (len(s.resumed) > 0 || pastOver) && !stillStopped && !otherOutage &&
 		(s.hasCard || len(s.pastStop) > 0 || len(s.pretextFault) > 0 || len(s.pretextMaint) > 0) {
 		n.addAll(s.resumed, ReasonResumed)
 		n.addAll(s.pastStop, ReasonPastReport)

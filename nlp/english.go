@@ -1,6 +1,14 @@
 package nlp
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// reEnglishWindow: an English time window ("from 2:00 a.m. to 6:00 a.m.",
+// "1:00-3:00 JST", "between 1am and 3am"), which ipa splits into pieces the
+// token scanner in window.go cannot join (a . m .).
+var reEnglishWindow = regexp.MustCompile(`\b\d{1,2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(to|until|till|and|-|–|~)\s*\d{1,2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?|jst)?`)
 
 // english.go: English mixed into a notice ("credit card payments are
 // temporarily unavailable", "until further notice"). kagome leaves English
@@ -18,6 +26,10 @@ func english(low string, f *facts) {
 	}
 	if !hasASCII {
 		return
+	}
+	if m := reEnglishWindow.FindString(low); m != "" && (strings.Contains(m, ":") || strings.Contains(m, "m") || strings.Contains(m, "jst")) {
+		// a colon, am/pm or JST says these are times, not "1 to 3 items"
+		f.window.fixed, f.window.point = true, true
 	}
 	card := strings.Contains(low, "card") || strings.Contains(low, "payment")
 	negated := false

@@ -507,3 +507,29 @@ func cardWithin(toks []tok, j, d int) bool {
 	}
 	return false
 }
+
+// passiveAfter: the verb at i is passive (閲覧された, 閲覧されていた).
+func passiveAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].base == "れる" || toks[j].base == "られる" {
+			return true
+		}
+	}
+	return false
+}
+
+// usableAgain: the usage at i is followed by a potential form and ように
+// なりました / なっております (使えるようになりました, ご利用いただけるように
+// なりました), and nothing else in between (利用停止となっている is not).
+func usableAgain(toks []tok, i int) bool {
+	j := i + 1
+	if j < len(toks) && (toks[j].base == "いただける" || toks[j].base == "頂ける" || toks[j].base == "できる" || toks[j].base == "出来る" || toks[j].base == "なれる") {
+		j++
+	} else if toks[i].pos1 != "動詞" {
+		return false
+	}
+	if j+2 >= len(toks) || toks[j].base != "よう" || toks[j+1].surf != "に" || toks[j+2].base != "なる" {
+		return false
+	}
+	return becameAfter(toks, j)
+}

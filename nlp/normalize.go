@@ -98,7 +98,10 @@ func splitSentences(s string) []sentence {
 			continue
 		case '.':
 			b.WriteRune(r)
-			if i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == '\t') {
+			// "2:00 a.m. to 6:00 a.m." is one sentence: a.m. / p.m. end no sentence.
+			ampm := i >= 3 && rs[i-2] == '.' && (rs[i-1] == 'm' || rs[i-1] == 'M') &&
+				(rs[i-3] == 'a' || rs[i-3] == 'p' || rs[i-3] == 'A' || rs[i-3] == 'P')
+			if !ampm && i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == '\t') {
 				flush()
 			}
 			continue

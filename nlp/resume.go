@@ -83,6 +83,10 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 		case t.base == "完了" || t.base == "済み" || t.base == "済":
 			// 修正が完了し / 復旧済み: done.
 			sawTa = true
+		case hedgeWords[t.base]:
+			// 作業が早く終了した場合は再開いたします: a condition, not a fact.
+			f.resumeFuture = true
+			return
 		case t.pos1 == "助動詞", t.pos1 == "助詞", headSkipVerbs[t.base], t.base == "確認", t.base == "無事":
 		default:
 			// another content word: 復旧に向けて対応しております is no resumption.

@@ -321,6 +321,9 @@ var englishRules = []struct {
 	{"been resumed", ReasonResumed},
 	{"been restored", ReasonResumed},
 	{"available again", ReasonResumed},
+	{"working normally", ReasonResumed},
+	{"working again", ReasonResumed},
+	{"normally again", ReasonResumed},
 	{"back to normal", ReasonResumed},
 	{"bank transfer", ReasonOtherMethods},
 	{"cash on delivery", ReasonOtherMethods},
@@ -453,7 +456,7 @@ var cardAnchors = []string{"カード", "クレジット", "クレカ", "決済"
 // of brand, or of usability again (ません, ない, 不可, 再び, 正常, 登録済, 新た).
 var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "登録済", "済み",
 	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't",
-	"外し", "外さ", "削除", "非表示", "見送", "制限", "無効", "paused", "on hold"}
+	"外し", "外さ", "削除", "非表示", "見送", "制限", "無効", "ようにな", "paused", "on hold", "working normally", "working again", "normally again"}
 
 // otherMethodAnchors: the alternatives, read by substring on lines that are
 // not tokenized (a payment-methods footer).

@@ -135,6 +135,12 @@ func analyze(s *sentence) facts {
 				// 通常どおり承っております: the usage goes on as usual.
 				f.usableNormally = true
 			}
+			if usableAgain(toks, i) && cardWithin(toks, i, 4) && !hasAny(toks, newWords) && !brandNear(toks, i, 12) {
+				// カード使えるようになりました / ご利用いただけるようになりました:
+				// the card works again (a brand newly accepted says 新たに / 追加
+				// or names the brand).
+				f.resumed = true
+			}
 			if usableAfter(toks, i) {
 				for j := i - 1; j >= 0 && j >= i-4; j-- {
 					if normalWords[toks[j].base] {
@@ -145,6 +151,7 @@ func analyze(s *sentence) facts {
 					// 再びご利用いただけるようになりました: usable again.
 					f.resumed = true
 				}
+
 				if sj, _, _ := subjectOf(toks, i); sj == subjCard {
 					for j := 0; j < i; j++ {
 						if storedCardWords[toks[j].base] {
@@ -261,6 +268,11 @@ func analyze(s *sentence) facts {
 		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) {
 			f.leakAccess = true
 		}
+		if b == "閲覧" && passiveAfter(toks, i) && !negatedAfter(toks, i) && hasAny(toks, infoWords) {
+			// 顧客情報が閲覧された可能性: a break-in (不正ログイン, a hijacked
+			// admin account) that exposed customer data is a leak too.
+			f.leakCore = true
+		}
 		if (endingWords[b] || newWords[b]) && brandNear(toks, i, 12) {
 			f.brandChange = true
 		}
@@ -274,8 +286,8 @@ func analyze(s *sentence) facts {
 		}
 	}
 	for j := 1; j < len(toks); j++ {
-		// 最大2,345件 / 約800件: a count of exposed cards.
-		if toks[j].surf == "件" && toks[j-1].pos2 == "数" {
+		// 最大2,345件 / 約800件 / 最大1,846名: a count of exposed cards or people.
+		if (toks[j].surf == "件" || toks[j].surf == "名") && toks[j-1].pos2 == "数" {
 			if f.leakCorr == nil {
 				f.leakCorr = map[string]bool{}
 			}
