@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gocolly/colly/v2"
+
 	"maintwatch/crawler/extract"
 )
 
@@ -50,7 +52,7 @@ func New(cfg Config) (*Crawler, error) {
 // cycle is one Crawl call's state.
 type cycle struct {
 	c        *Crawler
-	client   *http.Client
+	col      *colly.Collector
 	h        History
 	agent    string // robots.txt product token
 	requests atomic.Int64
@@ -69,7 +71,7 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 	}
 	cy := &cycle{
 		c:            c,
-		client:       c.newClient(),
+		col:          c.newCollector(ctx),
 		h:            h,
 		agent:        productToken(c.cfg.UserAgent),
 		robotsByHost: map[string]*robotsOnce{},

@@ -461,6 +461,10 @@ func TestEncodings(t *testing.T) {
 	}{
 		{"shift_jis meta only", sjis(t, news), "text/html", "shift_jis", true},
 		{"header lies utf-8", sjis(t, newsHTML), "text/html; charset=UTF-8", "shift_jis", true},
+		// colly would transcode by this header: the shield hides it, and
+		// the Fetch still names it as sent.
+		{"shift_jis in header", sjis(t, news), "text/html; charset=Shift_JIS", "shift_jis", true},
+		{"header lies euc-jp", sjis(t, newsHTML), "text/html; charset=EUC-JP", "shift_jis", true},
 		{"garbage", bytes.Repeat([]byte{0x85, 0x86, 0xfe, 0x80, 0xa0}, 400), "text/html; charset=utf-8", "", false},
 	}
 	for _, tt := range tests {
@@ -486,6 +490,9 @@ func TestEncodings(t *testing.T) {
 			}
 			if !bytes.Equal(f.Body, tt.body) {
 				t.Error("Body is not the raw bytes as served")
+			}
+			if f.ContentType != tt.contentType {
+				t.Errorf("ContentType %q, want %q as served", f.ContentType, tt.contentType)
 			}
 			var titles []string
 			for _, n := range rep.Notices {
@@ -611,8 +618,12 @@ func TestShieldInflatesUnaskedGzip(t *testing.T) {
 	if len(body) != 1001 || body[0] != 'a' {
 		t.Errorf("read %d bytes starting %q, want 1001 inflated bytes (cap + 1)", len(body), body[:min(len(body), 8)])
 	}
-	if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=Shift_JIS" {
-		t.Errorf("content type %q: the charset must reach decode as sent", ct)
+	if res.Header.Get("Content-Type") != "text/html" || contentType(res.Header) != "text/html; charset=Shift_JIS" {
+		t.Errorf("content type %q / as sent %q: the charset must be hidden from colly and kept for decode",
+			res.Header.Get("Content-Type"), contentType(res.Header))
+	}
+	if !res.Uncompressed {
+		t.Error("Uncompressed not set: colly would inflate the capped body again")
 	}
 }
 

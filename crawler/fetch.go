@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"mime"
 	"net"
@@ -17,13 +16,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocolly/colly/v2"
+
 	"maintwatch/crawler/decode"
 )
 
 // errTooManyRedirects is returned by the redirect handler.
 var errTooManyRedirects = errors.New("crawler: too many redirects")
 
-// attempt is one request: the validators it sends and what came back.
+const attemptKey = "maintwatch.attempt"
+
+// attempt carries one request's validators into colly and its outcome back
+// out of colly's OnResponseHeaders / OnResponse / OnError (through the
+// request's colly.Context).
 type attempt struct {
 	etag, lastModified string // sent as If-None-Match / If-Modified-Since
 	// skipNonHTML: abort after the headers when a 2xx is clearly not a page
@@ -39,10 +44,11 @@ type attempt struct {
 	err      error
 }
 
-// newClient builds the cycle's HTTP client. Each site's worker goroutine
-// drives its own requests; concurrency and politeness are the crawler's
-// (per-host gates). A cookie jar per cycle, as a browser session would
-// have: some shops redirect to set a session cookie and back.
+// newClient builds the cycle's HTTP client, which colly drives. Each
+// site's worker goroutine drives its own requests; concurrency and
+// politeness are the crawler's (per-host gates). A cookie jar per cycle, as
+// a browser session would have: some shops redirect to set a session
+// cookie and back.
 func (c *Crawler) newClient() *http.Client {
 	jar, _ := cookiejar.New(nil) // never fails without options
 	max := c.cfg.MaxRedirects
@@ -67,61 +73,92 @@ func (c *Crawler) newClient() *http.Client {
 	}
 }
 
-// do makes one request and fills in a's outcome: a status, headers and
-// body, or err when no whole response came (a body cut short by the
-// network is no response either).
-func (cy *cycle) do(ctx context.Context, rawURL string, a *attempt) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		a.err = err
-		return
+// newCollector builds the cycle's colly collector: colly (a fixed choice
+// of the project) performs every request. Sync mode: each site's worker
+// goroutine drives its own requests; concurrency and politeness are the
+// crawler's (per-host gates), not colly's LimitRule, which is one
+// semaphore per rule, not per host.
+//
+// colly is set to do the least it can: no OnHTML/OnXML callbacks (extract
+// parses the decoded text itself), revisits allowed (every cycle and every
+// retry revisits), colly's robots.txt off (ours is fetched, recorded,
+// cached a day and obeyed), no body cap in colly (MaxBodySize 0: the
+// shield caps after decompression and the fetch records the cut, where
+// colly would cut silently), every status handed to OnResponse
+// (ParseHTTPErrorResponse: a 304 or a 503 page is an outcome), no charset
+// detection (crawler/decode reads BOM, header, <meta> and bytes; colly
+// would transcode on a header that often lies). The http.Client is ours
+// (SetClient): our redirect policy, timeout, cookie jar and transport
+// (dial guard, gzip under the cap).
+func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
+	col := colly.NewCollector(colly.StdlibContext(ctx))
+	// Assigned after construction, not as options: NewCollector applies
+	// COLLY_* environment variables last (COLLY_CACHE_DIR,
+	// COLLY_MAX_BODY_SIZE, COLLY_DETECT_CHARSET, COLLY_IGNORE_ROBOTSTXT...),
+	// and none of them may change what the crawler does.
+	col.UserAgent = c.cfg.UserAgent
+	col.Headers = nil
+	col.AllowURLRevisit = true
+	col.IgnoreRobotsTxt = true
+	col.MaxBodySize = 0
+	col.ParseHTTPErrorResponse = true
+	col.DetectCharset = false
+	col.CacheDir = ""
+	col.AllowedDomains, col.DisallowedDomains = nil, nil
+	col.URLFilters, col.DisallowedURLFilters = nil, nil
+	col.MaxDepth, col.MaxRequests = 0, 0
+	col.Async, col.CheckHead, col.TraceHTTP = false, false, false
+	col.SetClient(c.newClient())
+
+	capture := func(r *colly.Response) *attempt {
+		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		if a == nil || r.StatusCode == 0 {
+			return a
+		}
+		a.status = r.StatusCode
+		if r.Headers != nil {
+			a.header = *r.Headers
+		}
+		a.body = r.Body
+		if r.Request != nil && r.Request.URL != nil {
+			a.finalURL = r.Request.URL.String()
+		}
+		return a
 	}
-	req.Header = cy.c.headers(a)
-	res, err := cy.client.Do(req)
-	if err != nil {
-		a.err = err
-		return
-	}
-	// Closing an unread body drops the connection: that is how a non-HTML
-	// answer is not downloaded.
-	defer res.Body.Close()
-	a.status, a.header = res.StatusCode, res.Header
-	if res.Request != nil && res.Request.URL != nil {
-		a.finalURL = res.Request.URL.String()
-	}
-	if a.skipNonHTML && res.StatusCode >= 200 && res.StatusCode <= 299 && !isHTML(res.Header.Get("Content-Type")) {
-		a.notHTML = true
-		return
-	}
-	body, err := readBody(res.Body, res.ContentLength, cy.c.cfg.MaxBodySize+1)
-	if err != nil {
-		a.status, a.header, a.err = 0, nil, err
-		return
-	}
-	a.body = body
+	col.OnResponseHeaders(func(r *colly.Response) {
+		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		if a == nil || !a.skipNonHTML || r.StatusCode < 200 || r.StatusCode > 299 || r.Headers == nil {
+			return
+		}
+		if !isHTML(contentType(*r.Headers)) {
+			// colly closes the unread body: the download is dropped.
+			capture(r)
+			a.notHTML = true
+			r.Request.Abort()
+		}
+	})
+	col.OnResponse(func(r *colly.Response) { capture(r) })
+	// With ParseHTTPErrorResponse every status reaches OnResponse; what
+	// lands here is a response-less failure (network, timeout, redirect
+	// refused, a body cut short) or the abort above.
+	col.OnError(func(r *colly.Response, err error) {
+		if a := capture(r); a != nil && r.StatusCode == 0 {
+			a.err = err
+		}
+	})
+	return col
 }
 
-// readBody reads a body the shield has already capped at limit bytes. A
-// Content-Length sizes the buffer once instead of growing it from 512 bytes
-// by copies as io.ReadAll does; a lying one costs only a regrowth.
-func readBody(r io.Reader, contentLength, limit int64) ([]byte, error) {
-	size := int64(4 << 10)
-	if contentLength >= 0 {
-		size = min(contentLength, limit) + 1 // +1: room to see EOF without growing
-	}
-	b := make([]byte, 0, size)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
+// do makes one request through colly and fills in a's outcome: a status,
+// headers and body, or err when no whole response came (a body cut short
+// by the network is no response either).
+func (cy *cycle) do(rawURL string, a *attempt) {
+	actx := colly.NewContext()
+	actx.Put(attemptKey, a)
+	// colly uses the header map as the request's (no copy). The returned
+	// error repeats what OnError saw; the attempt holds it.
+	if err := cy.col.Request(http.MethodGet, rawURL, nil, actx, cy.c.headers(a)); err != nil && a.status == 0 && a.err == nil {
+		a.err = err // refused before any request (a URL colly cannot parse)
 	}
 }
 
@@ -161,7 +198,7 @@ func (cy *cycle) fetch(ctx context.Context, rawURL string, u *url.URL, kind Page
 		if hasPrior {
 			a.etag, a.lastModified = prior.ETag, prior.LastModified
 		}
-		cy.do(ctx, rawURL, a)
+		cy.do(rawURL, a)
 		cy.requests.Add(1)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			release(time.Time{})
@@ -192,11 +229,11 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 		return f, ""
 	}
 	if a.notHTML {
-		f.ContentType = a.header.Get("Content-Type")
+		f.ContentType = contentType(a.header)
 		f.ErrKind, f.Err = ErrUnreadable, "not HTML: "+f.ContentType+" (not downloaded)"
 		return f, ""
 	}
-	f.ContentType = a.header.Get("Content-Type")
+	f.ContentType = contentType(a.header)
 	f.ETag = a.header.Get("ETag")
 	f.LastModified = a.header.Get("Last-Modified")
 	switch {

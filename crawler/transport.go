@@ -9,6 +9,40 @@ import (
 	"time"
 )
 
+// hdrRawContentType carries the server's Content-Type past colly when colly
+// would act on it. colly transcodes a body whose Content-Type names a
+// charset other than UTF-8 (Response.fixCharset), trusting a header that
+// often lies and ignoring <meta>; the crawler wants the raw bytes and
+// decodes them itself (crawler/decode). The shield moves such a header here
+// and leaves colly only the media type; contentType reads it back.
+const hdrRawContentType = "X-Maintwatch-Content-Type"
+
+// contentType is the Content-Type the server sent.
+func contentType(h http.Header) string {
+	if v := h[hdrRawContentType]; len(v) > 0 {
+		return v[0]
+	}
+	return h.Get("Content-Type")
+}
+
+// hideCharset moves a Content-Type that colly would transcode by (one with
+// a charset parameter that is not UTF-8) out of colly's sight. Most shops
+// send "text/html; charset=utf-8" or no charset, which colly leaves alone:
+// those headers are not touched.
+func hideCharset(h http.Header) {
+	ct := h.Get("Content-Type")
+	if ct == "" {
+		return
+	}
+	lower := strings.ToLower(ct)
+	if !strings.Contains(lower, "charset") || strings.Contains(lower, "utf-8") || strings.Contains(lower, "utf8") {
+		return
+	}
+	h[hdrRawContentType] = []string{ct}
+	mt, _, _ := strings.Cut(ct, ";")
+	h["Content-Type"] = []string{strings.TrimSpace(mt)}
+}
+
 // newTransport is the only way the crawler reaches the network.
 // No proxy: the dial guard must see the shop's own address.
 func newTransport(cfg Config) http.RoundTripper {
@@ -27,9 +61,10 @@ func newTransport(cfg Config) http.RoundTripper {
 	return &shield{next: t, limit: cfg.MaxBodySize + 1}
 }
 
-// shield wraps the Go transport: it decompresses what the transport left
-// compressed and caps every body after decompression at limit bytes
-// (MaxBodySize+1, so the fetch can tell "exactly the cap" from "cut").
+// shield sits between colly and net/http: it decompresses what the Go
+// transport left compressed, caps every body after decompression at limit
+// bytes (MaxBodySize+1, so the fetch can tell "exactly the cap" from "cut"),
+// and hides a non-UTF-8 charset from colly.
 type shield struct {
 	next  http.RoundTripper
 	limit int64
@@ -41,7 +76,7 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	// The Go transport only decompresses gzip it asked for itself; a server
-	// may send gzip unasked. Inflating it anywhere past the cap would be a
+	// may send gzip unasked. colly would then inflate it past the cap: a
 	// gzip bomb. Inflate here, under the cap.
 	if !res.Uncompressed && strings.EqualFold(strings.TrimSpace(res.Header.Get("Content-Encoding")), "gzip") {
 		zr, err := gzip.NewReader(res.Body)
@@ -55,6 +90,12 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 		// Not gzip after all: leave it; decode will judge the bytes.
 	}
 	res.Body = limitBody{Reader: io.LimitReader(res.Body, s.limit), Closer: res.Body}
+	// colly also inflates a body it takes for gzip by its Content-Type
+	// (application/x-gzip, no Content-Encoding) or a .xml.gz path, after
+	// any cap. Uncompressed tells it the body is final: what it reads is
+	// exactly what the cap let through.
+	res.Uncompressed = true
+	hideCharset(res.Header)
 	return res, nil
 }
 

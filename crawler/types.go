@@ -1,7 +1,7 @@
-// Package crawler fetches Japanese shops politely and safely (net/http
-// behind the crawler's own per-host gates, robots.txt handling and dial
-// guard) and turns each shop into a SiteReport: what its pages said this
-// cycle.
+// Package crawler fetches Japanese shops politely and safely with colly
+// (behind the crawler's own per-host gates, robots.txt handling, charset
+// decoding and dial guard) and turns each shop into a SiteReport: what its
+// pages said this cycle.
 package crawler
 
 import (
