@@ -17,7 +17,7 @@ const (
 	KindNotice   Kind = "notice"   // a news notice (first sighting only)
 	KindBanner   Kind = "banner"   // the top page's urgent banner(s), one per fresh parse of the top page; empty Text = no banner
 	KindPayment  Kind = "payment"  // the payment-methods page, one per fresh parse
-	KindSiteDown Kind = "sitedown" // the whole site answered 503 or a maintenance page this cycle
+	KindSiteDown Kind = "sitedown" // the whole site answered 503 or a maintenance page this cycle (also when that page answered 304: the cycle carries it); none in a cycle the site answered = back up
 	KindFetchErr Kind = "fetcherr" // the site could not be crawled this cycle (network, timeout ...)
 	KindNoNews   Kind = "nonews"   // extraction failure: a site that used to yield notices yielded none
 	KindCrawl    Kind = "crawl"    // the site was crawled this cycle (one per cycle): lets the judge count cycles
