@@ -174,11 +174,12 @@ func (p *progress) Write(b []byte) (int, error) {
 // loadReport is what the load test writes (internal/loadtest, keys shared
 // by name): the conditions of the run and its figures.
 type loadReport struct {
-	Shops   int                `json:"shops"`
-	Clients int                `json:"clients"`
-	Seconds float64            `json:"seconds"`
-	Cycles  int                `json:"cycles"`
-	Metrics map[string]float64 `json:"metrics"`
+	ServerPool string             `json:"server_pool"`
+	Shops      int                `json:"shops"`
+	Clients    int                `json:"clients"`
+	Seconds    float64            `json:"seconds"`
+	Cycles     int                `json:"cycles"`
+	Metrics    map[string]float64 `json:"metrics"`
 }
 
 func readLoad(path string) (*loadReport, error) {

@@ -35,8 +35,12 @@ func writeSection(w io.Writer, rows []row, load *loadReport, commit string) {
 	}
 	writeMarkdown(w, bench)
 	if load != nil && len(loadRows) > 0 {
-		fmt.Fprintf(w, "\nLoad (`make load`): %d shops crawled cycle after cycle (%d cycles) while %d clients read `/feed.rss`, `/feed.json` and site pages for %.0f s, through the same database:\n\n",
-			load.Shops, load.Cycles, load.Clients, load.Seconds)
+		pool := "through the crawl's own store handle, as `watcher run` does"
+		if load.ServerPool == "separate" {
+			pool = "through a store handle of its own"
+		}
+		fmt.Fprintf(w, "\nLoad (`make load`): %d shops crawled cycle after cycle (%d cycles) while %d clients read `/feed.rss`, `/feed.json` and site pages for %.0f s from the web server, which reads %s:\n\n",
+			load.Shops, load.Cycles, load.Clients, load.Seconds, pool)
 		writeMarkdown(w, loadRows)
 	}
 }
