@@ -8,8 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gocolly/colly/v2"
-
 	"maintwatch/crawler/extract"
 )
 
@@ -52,7 +50,7 @@ func New(cfg Config) (*Crawler, error) {
 // cycle is one Crawl call's state.
 type cycle struct {
 	c        *Crawler
-	col      *colly.Collector
+	client   *http.Client // shared by the workers' collectors
 	h        History
 	agent    string // robots.txt product token
 	requests atomic.Int64
@@ -71,7 +69,7 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 	}
 	cy := &cycle{
 		c:            c,
-		col:          c.newCollector(ctx),
+		client:       c.newClient(),
 		h:            h,
 		agent:        productToken(c.cfg.UserAgent),
 		robotsByHost: map[string]*robotsOnce{},
@@ -81,6 +79,7 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 	var wg sync.WaitGroup
 	for range min(c.cfg.Parallelism, max(len(sites), 1)) {
 		wg.Add(1)
+		fx := c.newFetcher(ctx, cy.client)
 		go func() {
 			defer wg.Done()
 			for {
@@ -88,7 +87,7 @@ func (c *Crawler) Crawl(ctx context.Context, sites []string, h History, emit fun
 				if !ok {
 					return
 				}
-				rep, err := cy.site(ctx, site)
+				rep, err := cy.site(ctx, fx, site)
 				sched.done(host)
 				if err != nil {
 					sched.drop() // cancelled

@@ -24,11 +24,8 @@ import (
 // errTooManyRedirects is returned by the redirect handler.
 var errTooManyRedirects = errors.New("crawler: too many redirects")
 
-const attemptKey = "maintwatch.attempt"
-
-// attempt carries one request's validators into colly and its outcome back
-// out of colly's OnResponseHeaders / OnResponse / OnError (through the
-// request's colly.Context).
+// attempt is one request: the validators it sends and what came back
+// through colly's OnResponseHeaders / OnResponse / OnError.
 type attempt struct {
 	etag, lastModified string // sent as If-None-Match / If-Modified-Since
 	// skipNonHTML: abort after the headers when a 2xx is clearly not a page
@@ -73,11 +70,24 @@ func (c *Crawler) newClient() *http.Client {
 	}
 }
 
-// newCollector builds the cycle's colly collector: colly (a fixed choice
-// of the project) performs every request. Sync mode: each site's worker
-// goroutine drives its own requests; concurrency and politeness are the
-// crawler's (per-host gates), not colly's LimitRule, which is one
-// semaphore per rule, not per host.
+// fetcher is one worker's colly Collector: colly (a fixed choice of the
+// project) performs every request. A worker walks one site at a time and
+// the schedule never gives one host to two workers, so a collector serves
+// one host at a time, and workers do not share colly's collector-wide lock
+// (taken on every response). Requests are synchronous (not Async): cur is
+// the attempt in flight, which the callbacks fill in, and cctx is the one
+// colly.Context colly would otherwise allocate per request (nothing is
+// stored in it).
+type fetcher struct {
+	col  *colly.Collector
+	cctx *colly.Context
+	cur  *attempt
+	c    *Crawler
+}
+
+// newFetcher builds a worker's collector around the cycle's client.
+// Concurrency and politeness are the crawler's (per-host gates), not
+// colly's LimitRule, which is one semaphore per rule, not per host.
 //
 // colly is set to do the least it can: no OnHTML/OnXML callbacks (extract
 // parses the decoded text itself), revisits allowed (every cycle and every
@@ -87,10 +97,10 @@ func (c *Crawler) newClient() *http.Client {
 // colly would cut silently), every status handed to OnResponse
 // (ParseHTTPErrorResponse: a 304 or a 503 page is an outcome), no charset
 // detection (crawler/decode reads BOM, header, <meta> and bytes; colly
-// would transcode on a header that often lies). The http.Client is ours
-// (SetClient): our redirect policy, timeout, cookie jar and transport
-// (dial guard, gzip under the cap).
-func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
+// would transcode on a header that often lies). The http.Client is the
+// cycle's (SetClient): our redirect policy, timeout, one cookie jar per
+// cycle, our transport (dial guard, gzip under the cap).
+func (c *Crawler) newFetcher(ctx context.Context, client *http.Client) *fetcher {
 	col := colly.NewCollector(colly.StdlibContext(ctx))
 	// Assigned after construction, not as options: NewCollector applies
 	// COLLY_* environment variables last (COLLY_CACHE_DIR,
@@ -108,10 +118,11 @@ func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
 	col.URLFilters, col.DisallowedURLFilters = nil, nil
 	col.MaxDepth, col.MaxRequests = 0, 0
 	col.Async, col.CheckHead, col.TraceHTTP = false, false, false
-	col.SetClient(c.newClient())
+	col.SetClient(client)
 
+	fx := &fetcher{col: col, cctx: colly.NewContext(), c: c}
 	capture := func(r *colly.Response) *attempt {
-		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		a := fx.cur
 		if a == nil || r.StatusCode == 0 {
 			return a
 		}
@@ -126,7 +137,7 @@ func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
 		return a
 	}
 	col.OnResponseHeaders(func(r *colly.Response) {
-		a, _ := r.Ctx.GetAny(attemptKey).(*attempt)
+		a := fx.cur
 		if a == nil || !a.skipNonHTML || r.StatusCode < 200 || r.StatusCode > 299 || r.Headers == nil {
 			return
 		}
@@ -146,18 +157,18 @@ func (c *Crawler) newCollector(ctx context.Context) *colly.Collector {
 			a.err = err
 		}
 	})
-	return col
+	return fx
 }
 
 // do makes one request through colly and fills in a's outcome: a status,
 // headers and body, or err when no whole response came (a body cut short
 // by the network is no response either).
-func (cy *cycle) do(rawURL string, a *attempt) {
-	actx := colly.NewContext()
-	actx.Put(attemptKey, a)
+func (fx *fetcher) do(rawURL string, a *attempt) {
+	fx.cur = a
+	defer func() { fx.cur = nil }()
 	// colly uses the header map as the request's (no copy). The returned
 	// error repeats what OnError saw; the attempt holds it.
-	if err := cy.col.Request(http.MethodGet, rawURL, nil, actx, cy.c.headers(a)); err != nil && a.status == 0 && a.err == nil {
+	if err := fx.col.Request(http.MethodGet, rawURL, nil, fx.cctx, fx.c.headers(a)); err != nil && a.status == 0 && a.err == nil {
 		a.err = err // refused before any request (a URL colly cannot parse)
 	}
 }
@@ -185,7 +196,7 @@ func (c *Crawler) headers(a *attempt) http.Header {
 // the outcome. prior/hasPrior carry what the last cycle knew.
 // The decoded text is returned for pages worth parsing (fresh and readable).
 // u is rawURL parsed (the caller has it already).
-func (cy *cycle) fetch(ctx context.Context, rawURL string, u *url.URL, kind PageKind, prior Prior, hasPrior bool) (Fetch, string, error) {
+func (cy *cycle) fetch(ctx context.Context, fx *fetcher, rawURL string, u *url.URL, kind PageKind, prior Prior, hasPrior bool) (Fetch, string, error) {
 	cfg := &cy.c.cfg
 	for n := 0; ; n++ {
 		release, err := cy.c.gates.acquire(ctx, u.Host)
@@ -198,7 +209,7 @@ func (cy *cycle) fetch(ctx context.Context, rawURL string, u *url.URL, kind Page
 		if hasPrior {
 			a.etag, a.lastModified = prior.ETag, prior.LastModified
 		}
-		cy.do(rawURL, a)
+		fx.do(rawURL, a)
 		cy.requests.Add(1)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			release(time.Time{})

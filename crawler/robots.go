@@ -75,7 +75,7 @@ type robotsOnce struct {
 // robots returns the verdict for u's host, fetching robots.txt first if this
 // cycle has not yet. The Fetch is returned to the caller that made it, so it
 // lands in that site's report.
-func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch, error) {
+func (cy *cycle) robots(ctx context.Context, fx *fetcher, u *url.URL) (robotsVerdict, *Fetch, error) {
 	host := strings.ToLower(u.Host)
 	cy.mu.Lock()
 	ro, ok := cy.robotsByHost[host]
@@ -99,7 +99,7 @@ func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch,
 		ro.verdict = robotsVerdict{group: cached.group}
 		return ro.verdict, nil, nil
 	}
-	f, err := cy.fetchRobots(ctx, u)
+	f, err := cy.fetchRobots(ctx, fx, u)
 	if err != nil {
 		ro.verdict = robotsVerdict{errKind: ErrNetwork, err: err.Error()}
 		return ro.verdict, nil, err
@@ -116,7 +116,7 @@ func (cy *cycle) robots(ctx context.Context, u *url.URL) (robotsVerdict, *Fetch,
 	return ro.verdict, &f, nil
 }
 
-func (cy *cycle) fetchRobots(ctx context.Context, u *url.URL) (Fetch, error) {
+func (cy *cycle) fetchRobots(ctx context.Context, fx *fetcher, u *url.URL) (Fetch, error) {
 	ruu := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	ru := ruu.String()
 	var prior Prior
@@ -124,7 +124,7 @@ func (cy *cycle) fetchRobots(ctx context.Context, u *url.URL) (Fetch, error) {
 	if have {
 		prior = Prior{ETag: cached.etag, LastModified: cached.lastModified}
 	}
-	f, _, err := cy.fetch(ctx, ru, ruu, KindRobots, prior, have)
+	f, _, err := cy.fetch(ctx, fx, ru, ruu, KindRobots, prior, have)
 	return f, err
 }
 

@@ -22,6 +22,7 @@ const (
 // siteRun is one site's walk within a cycle.
 type siteRun struct {
 	cy    *cycle
+	fx    *fetcher // the worker's colly collector
 	rep   *SiteReport
 	host  string // the site's host after the top page's redirects
 	pages int    // pages requested, robots.txt not counted
@@ -33,7 +34,7 @@ type siteRun struct {
 
 // site walks one site: robots.txt, the top page, its news and payment pages,
 // and the notices' detail pages one level down.
-func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
+func (cy *cycle) site(ctx context.Context, fx *fetcher, site string) (SiteReport, error) {
 	cfg := cy.c.cfg
 	rep := SiteReport{Site: site, Started: cfg.Now()}
 	finish := func() (SiteReport, error) {
@@ -49,7 +50,7 @@ func (cy *cycle) site(ctx context.Context, site string) (SiteReport, error) {
 	// Room for a typical walk's fetches: appending a Fetch (a large
 	// struct) to a nil slice copies it at every doubling.
 	rep.Fetches = make([]Fetch, 0, 8)
-	run := &siteRun{cy: cy, rep: &rep, host: u.Host, seen: map[string]bool{}}
+	run := &siteRun{cy: cy, fx: fx, rep: &rep, host: u.Host, seen: map[string]bool{}}
 
 	top, text, err := run.get(ctx, u.String(), KindTop)
 	if err != nil {
@@ -297,7 +298,7 @@ func (run *siteRun) getOne(ctx context.Context, u string, kind PageKind) (Fetch,
 		run.rep.Fetches = append(run.rep.Fetches, f)
 		return f, "", nil
 	}
-	verdict, rf, err := cy.robots(ctx, pu)
+	verdict, rf, err := cy.robots(ctx, run.fx, pu)
 	if err != nil {
 		return Fetch{}, "", err
 	}
@@ -318,7 +319,7 @@ func (run *siteRun) getOne(ctx context.Context, u string, kind PageKind) (Fetch,
 		found = false
 	}
 	run.pages++
-	f, text, err := cy.fetch(ctx, u, pu, kind, prior, found)
+	f, text, err := cy.fetch(ctx, run.fx, u, pu, kind, prior, found)
 	if err != nil {
 		return Fetch{}, "", err
 	}

@@ -25,8 +25,7 @@ const maxRefreshDelay = 10
 // page's <base href>. A target equal to the page itself is left out.
 // It scans tokens only, and only pages that mention a frame or a refresh.
 func Forwards(pageURL, doc string) []Link {
-	lower := strings.ToLower(doc)
-	if !strings.Contains(lower, "<frame") && !strings.Contains(lower, "refresh") {
+	if !mentionsForward(doc) {
 		return nil
 	}
 	base, err := url.Parse(pageURL)
@@ -93,6 +92,44 @@ func Forwards(pageURL, doc string) []Link {
 			}
 		}
 	}
+}
+
+// mentionsForward reports whether doc contains "<frame" or "refresh" in any
+// ASCII case: one pass over the bytes, without the lower-cased copy of the
+// page that strings.ToLower makes (slow on Japanese text, where every
+// rune goes through unicode.ToLower). The tokenizer matches tag and
+// attribute names in ASCII case only, so ASCII folding finds all it would.
+func mentionsForward(doc string) bool {
+	for i := 0; i < len(doc); i++ {
+		switch doc[i] {
+		case '<':
+			if hasPrefixFold(doc[i:], "<frame") {
+				return true
+			}
+		case 'r', 'R':
+			if hasPrefixFold(doc[i:], "refresh") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold: s starts with lower (lower-case ASCII) in any ASCII case.
+func hasPrefixFold(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // attrOf returns the named attribute of the current tag (names are lower

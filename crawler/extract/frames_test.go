@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,42 @@ func TestForwards(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The pre-check must let through every page the lower-cased search would.
+func TestMentionsForward(t *testing.T) {
+	for _, doc := range []string{"", "<", "<FRAME", "<FrAmEsEt>", "<frame", "REFRESH", "ReFresh", "refres", "<fram", "＜frame", "お知らせ<a>", "xx<iframe"} {
+		want := wantMention(doc)
+		if got := mentionsForward(doc); got != want {
+			t.Errorf("mentionsForward(%q) = %v, want %v", doc, got, want)
+		}
+	}
+}
+
+func wantMention(doc string) bool {
+	l := asciiLower(doc)
+	return strings.Contains(l, "<frame") || strings.Contains(l, "refresh")
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func FuzzMentionsForward(f *testing.F) {
+	f.Add("<FRAMESET>")
+	f.Add("http-equiv=REFRESH")
+	f.Fuzz(func(t *testing.T, doc string) {
+		want := wantMention(doc)
+		if got := mentionsForward(doc); got != want {
+			t.Errorf("mentionsForward(%q) = %v, want %v", doc, got, want)
+		}
+	})
 }
 
 func FuzzForwards(f *testing.F) {
