@@ -90,7 +90,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if o.readme != "" {
 		var sec bytes.Buffer
-		writeSection(&sec, rows, load, gitDescribe(ctx))
+		if res.commit == "" && o.from == "" {
+			res.commit, res.date = gitDescribe(ctx), time.Now().UTC().Format("2006-01-02")
+		}
+		writeSection(&sec, rows, load, res.commit, res.date)
 		if err := spliceReadme(o.readme, sec.Bytes()); err != nil {
 			return err
 		}
@@ -140,7 +143,9 @@ func benchOutput(ctx context.Context, o options, stderr io.Writer) ([]byte, erro
 	runErr := cmd.Run()
 	fmt.Fprintf(stderr, "benchtable: benchmarks took %v\n", time.Since(start).Round(time.Second))
 	if o.rawOut != "" {
-		if err := os.WriteFile(o.rawOut, out.Bytes(), 0o644); err != nil {
+		// The code measured and when, for the README (read back by parse).
+		head := fmt.Sprintf("commit: %s\ndate: %s\n", gitDescribe(ctx), time.Now().UTC().Format("2006-01-02"))
+		if err := os.WriteFile(o.rawOut, append([]byte(head), out.Bytes()...), 0o644); err != nil {
 			return nil, fmt.Errorf("save raw output: %w", err)
 		}
 	}

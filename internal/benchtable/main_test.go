@@ -34,6 +34,9 @@ func TestParse(t *testing.T) {
 			t.Errorf("%v = %v (found %v), want %v", c.r, got, ok, c.want)
 		}
 	}
+	if res.commit != "abc1234" || res.date != "2026-06-01" {
+		t.Errorf("header: commit %q date %q", res.commit, res.date)
+	}
 	if len(res.failed) != 2 {
 		t.Errorf("failures %q, want the --- FAIL and FAIL lines", res.failed)
 	}
@@ -152,7 +155,7 @@ func TestRunFromFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(b)
-	for _, want := range []string{"| crawler ÷ plain net/http, pages/s | 0.61× | ≥ 0.70× | NO |", "| load: requests served | 99 |", "5 shops", "## Safety\nkept\n", "| load: errors | 0 | = 0 | yes |"} {
+	for _, want := range []string{"| crawler ÷ plain net/http, pages/s | 0.61× | ≥ 0.70× | NO |", "| load: requests served | 99 |", "5 shops", "## Safety\nkept\n", "Measured at `abc1234`, 2026-06-01", "| load: errors | 0 | = 0 | yes |"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("README lacks %q:\n%s", want, s)
 		}

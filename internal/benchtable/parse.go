@@ -13,6 +13,8 @@ type results struct {
 	metrics map[ref]float64
 	benches []string // "pkg BenchmarkName" in output order
 	failed  []string // "FAIL" lines: packages or benchmarks that failed
+	// commit and date of the run, from the header -raw-out writes.
+	commit, date string
 }
 
 const modulePrefix = "maintwatch/"
@@ -27,6 +29,12 @@ func parse(r io.Reader) (results, error) {
 	for sc.Scan() {
 		line := sc.Text()
 		switch {
+		case strings.HasPrefix(line, "commit: "):
+			res.commit = strings.TrimPrefix(line, "commit: ")
+			continue
+		case strings.HasPrefix(line, "date: "):
+			res.date = strings.TrimPrefix(line, "date: ")
+			continue
 		case strings.HasPrefix(line, "pkg: "):
 			pkg = strings.TrimPrefix(strings.TrimPrefix(line, "pkg: "), modulePrefix)
 			continue
