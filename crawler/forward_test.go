@@ -106,3 +106,84 @@ func TestForwardLimits(t *testing.T) {
 		t.Errorf("other site's frame recorded\n%s", describe(rep))
 	}
 }
+
+// iframeShop: an old shop's top page embeds its news list (news.html) in
+// an iframe, next to another site's video, an image and a small same-site
+// iframe that says 準備中です.
+func iframeShop(t *testing.T, otherURL string) *shop {
+	return fullShop(t).
+		html("/", `<html><head><meta charset="utf-8"><title>テスト商店</title></head><body>
+<h1>テスト商店</h1><a href="/guide/payment.html">お支払い方法</a>
+<iframe src="`+otherURL+`/embed/video" width="560"></iframe>
+<iframe src="news.html" width="400" height="300" frameborder="0"></iframe>
+<iframe src="/img/banner.jpg"></iframe>
+<iframe src="calendar.html"></iframe>
+<p>いつもご利用ありがとうございます。</p></body></html>`).
+		html("/news.html", strings.ReplaceAll(newsHTML, `<ul class="news">`, `<ul class="news" id="news_area">`)).
+		html("/calendar.html", `<html><head><meta charset="utf-8"><title>営業日カレンダー</title></head><body><p>ただいま準備中です。</p></body></html>`)
+}
+
+func TestIframeNewsOnTopPage(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("other site's iframe requested: %s", r.URL)
+	}))
+	defer other.Close()
+	s := iframeShop(t, other.URL)
+	s.etags = true
+	srv := s.start()
+	c := mustNew(t, testConfig())
+	h := newFakeHistory()
+	first := crawl(t, c, h, srv.URL+"/")[0]
+	for p, want := range map[string]int{"/news.html": 1, "/news/1.html": 1, "/news/2.html": 1, "/calendar.html": 1, "/img/banner.jpg": 0} {
+		if n := s.count(p); n != want {
+			t.Errorf("%s requested %d times, want %d\n%s", p, n, want, describe(first))
+		}
+	}
+	if f, _ := fetchOf(first, srv.URL+"/news.html"); f.Kind != KindTop {
+		t.Errorf("iframe recorded as %q, want top", f.Kind)
+	}
+	if !first.NewsFound || len(first.Notices) != 2 || first.Payment == nil || !first.TopFresh {
+		t.Fatalf("iframe shop: NewsFound %v, %d notices, payment %v, TopFresh %v\n%s",
+			first.NewsFound, len(first.Notices), first.Payment != nil, first.TopFresh, describe(first))
+	}
+	if first.Maintenance || first.ErrKind != "" {
+		t.Errorf("a small iframe saying 準備中です made the site a maintenance site: %v %s/%s", first.Maintenance, first.ErrKind, first.Err)
+	}
+
+	// Nothing changed: the top page and its iframes answer 304, and news is
+	// still found through the links remembered from them.
+	h.save([]SiteReport{first})
+	second := crawl(t, c, h, srv.URL+"/")[0]
+	if f, _ := fetchOf(second, srv.URL+"/news.html"); !f.NotModified || !second.NewsFound || s.count("/news/1.html") != 2 {
+		t.Errorf("cycle 2: iframe 304 %v, NewsFound %v, detail requested %d times in all\n%s",
+			f.NotModified, second.NewsFound, s.count("/news/1.html"), describe(second))
+	}
+}
+
+// An iframe disallowed by robots.txt is recorded as such and not requested;
+// at most maxForwards iframes are followed from one page.
+func TestIframeLimits(t *testing.T) {
+	top := `<html><head><meta charset="utf-8"></head><body>`
+	for i := 1; i <= maxForwards+2; i++ {
+		top += fmt.Sprintf(`<iframe src="/f%d.html"></iframe>`, i)
+	}
+	s := fullShop(t).html("/", top+`</body></html>`).
+		raw("/robots.txt", page{body: []byte("User-agent: *\nDisallow: /f1.html\n"), contentType: "text/plain"})
+	for i := 1; i <= maxForwards+2; i++ {
+		s.html(fmt.Sprintf("/f%d.html", i), `<html><body><p>x</p></body></html>`)
+	}
+	srv := s.start()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	if f, ok := fetchOf(rep, srv.URL+"/f1.html"); !ok || f.ErrKind != ErrRobots || s.count("/f1.html") != 0 {
+		t.Errorf("disallowed iframe: requested %d times, recorded as %+v", s.count("/f1.html"), f)
+	}
+	got := 0
+	for i := 1; i <= maxForwards+2; i++ {
+		if _, ok := fetchOf(rep, fmt.Sprintf("%s/f%d.html", srv.URL, i)); ok {
+			got++
+		}
+	}
+	if got != maxForwards {
+		t.Errorf("%d iframes visited, want %d (the disallowed one counts)\n%s", got, maxForwards, describe(rep))
+	}
+}

@@ -72,7 +72,7 @@ func (cy *cycle) site(ctx context.Context, fx *fetcher, site string) (SiteReport
 	}
 	// TopFresh: every top-level page (frames too) was parsed this cycle.
 	rep.TopFresh = top.Fresh()
-	links, maint := run.readTop(top, text)
+	links, maint := run.readTop(top, text, false)
 	if maint {
 		// Every page is replaced by the maintenance page: nothing to walk.
 		return finish()
@@ -88,14 +88,16 @@ func (cy *cycle) site(ctx context.Context, fx *fetcher, site string) (SiteReport
 	return finish()
 }
 
-// maxForwards: frames (or refresh targets) followed from one page.
+// maxForwards: frames, refresh targets and iframes followed from one page.
 const maxForwards = 4
 
-// readTop reads a top-level page (the top page, or a frame or refresh
-// target of it) into the report and returns its links: parsed now, or
-// remembered from the last cycle on a 304 / unchanged body. maint is true
-// when the page is a whole-site maintenance page.
-func (run *siteRun) readTop(f Fetch, text string) (links []extract.Link, maint bool) {
+// readTop reads a top-level page (the top page, or a frame, refresh target
+// or same-site iframe of it) into the report and returns its links: parsed
+// now, or remembered from the last cycle on a 304 / unchanged body. maint
+// is true when the page is a whole-site maintenance page; an embedded page
+// (an iframe) never is: a small iframe that says 準備中です is a part of the
+// page, not the site.
+func (run *siteRun) readTop(f Fetch, text string, embedded bool) (links []extract.Link, maint bool) {
 	rep := run.rep
 	if !f.Fresh() {
 		rep.TopFresh = false // a banner on this page was not read this cycle
@@ -106,6 +108,9 @@ func (run *siteRun) readTop(f Fetch, text string) (links []extract.Link, maint b
 		rep.Platform, rep.PlatformVersion = res.Platform, res.PlatformVersion
 	}
 	rep.Banners = append(rep.Banners, res.Banners...)
+	if embedded {
+		res.Maintenance = false
+	}
 	rep.Maintenance = rep.Maintenance || res.Maintenance
 	rep.Notices = append(rep.Notices, res.Notices...)
 	links = pageLinks(res)
@@ -114,20 +119,22 @@ func (run *siteRun) readTop(f Fetch, text string) (links []extract.Link, maint b
 		// links lets a later 304 of it still say news was found.
 		links = append(links, extract.Link{URL: finalURL(f), Kind: extract.LinkNews})
 	}
-	// A frameset or an instant meta refresh shows its content elsewhere.
+	// A frameset, an instant meta refresh or an iframe shows content
+	// elsewhere.
 	links = append(links, extract.Forwards(finalURL(f), text)...)
 	run.setLinks(KindTop, links)
 	return links, res.Maintenance
 }
 
-// forward follows the frames and refresh targets among links (same site,
-// robots.txt obeyed like any page) as more of the top page: each level is
-// one redirect hop, at most MaxRedirects deep. It returns the other links,
-// the top-level pages' links included.
+// forward follows the frames, refresh targets and iframes among links
+// (same site, robots.txt obeyed like any page, at most maxForwards of them
+// per page) as more of the top page: each level is one redirect hop, at
+// most MaxRedirects deep. It returns the other links, the top-level pages'
+// links included.
 func (run *siteRun) forward(ctx context.Context, links []extract.Link, depth int) []extract.Link {
 	var out, fwd []extract.Link
 	for _, l := range links {
-		if l.Kind == extract.LinkForward {
+		if l.Kind == extract.LinkForward || l.Kind == extract.LinkEmbed {
 			fwd = append(fwd, l)
 		} else {
 			out = append(out, l)
@@ -156,7 +163,7 @@ func (run *siteRun) forward(ctx context.Context, links []extract.Link, depth int
 			run.rep.TopFresh = false
 			continue
 		}
-		sub, _ := run.readTop(f, text)
+		sub, _ := run.readTop(f, text, l.Kind == extract.LinkEmbed)
 		out = append(out, run.forward(ctx, sub, depth+1)...)
 	}
 	return out

@@ -15,15 +15,26 @@ import (
 // it came from. (Added by the crawler, in this file only: additive.)
 const LinkForward LinkKind = "forward"
 
+// LinkEmbed is a page shown inside another one: an <iframe src>. Old shops
+// often embed their news (news.html) in an iframe on the top page. The
+// crawler reads a same-site one as part of the page it came from, like a
+// frame, except that an embedded page never stands for the whole site
+// (a small iframe saying 準備中です is not a site down for maintenance).
+// (Added by the crawler, in this file only: additive.)
+const LinkEmbed LinkKind = "embed"
+
 // maxRefreshDelay: a refresh this soon is a redirect; a later one is a page
 // with content of its own that moves on (or reloads) after a while.
 const maxRefreshDelay = 10
 
-// Forwards returns the frames of a frameset page, in document order, and
-// the target of a meta refresh of at most maxRefreshDelay seconds, as
-// absolute http(s) URLs without fragment, resolved against pageURL or the
-// page's <base href>. A target equal to the page itself is left out.
-// It scans tokens only, and only pages that mention a frame or a refresh.
+// Forwards returns the frames of a frameset page and the target of a meta
+// refresh of at most maxRefreshDelay seconds (LinkForward), and the pages
+// of its iframes (LinkEmbed), in document order, as absolute http(s) URLs
+// without fragment, resolved against pageURL or the page's <base href>. A
+// target equal to the page itself is left out, and so is an iframe of
+// something that is not a page (an image, a PDF, a video). Which of them
+// are on the same site is the crawler's to judge. It scans tokens only, and
+// only pages that mention a frame, an iframe or a refresh.
 func Forwards(pageURL, doc string) []Link {
 	if !mentionsForward(doc) {
 		return nil
@@ -36,15 +47,18 @@ func Forwards(pageURL, doc string) []Link {
 	self.Fragment = ""
 	var out []Link
 	seen := map[string]bool{self.String(): true}
-	add := func(ref string) {
+	add := func(ref string, kind LinkKind) {
 		u, err := base.Parse(strings.TrimSpace(ref))
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return
+		}
+		if kind == LinkEmbed && !pageLike(u.Path) {
 			return
 		}
 		u.Fragment = ""
 		if s := u.String(); !seen[s] {
 			seen[s] = true
-			out = append(out, Link{URL: s, Kind: LinkForward})
+			out = append(out, Link{URL: s, Kind: kind})
 		}
 	}
 	z := html.NewTokenizer(strings.NewReader(doc))
@@ -69,7 +83,11 @@ func Forwards(pageURL, doc string) []Link {
 			}
 		case atom.Frame:
 			if src := attrOf(z, "src"); src != "" {
-				add(src)
+				add(src, LinkForward)
+			}
+		case atom.Iframe:
+			if src := attrOf(z, "src"); src != "" {
+				add(src, LinkEmbed)
 			}
 		case atom.Meta:
 			var equiv, content string
@@ -87,14 +105,15 @@ func Forwards(pageURL, doc string) []Link {
 			}
 			if strings.EqualFold(strings.TrimSpace(equiv), "refresh") {
 				if delay, target, ok := parseRefresh(content); ok && delay <= maxRefreshDelay && target != "" {
-					add(target)
+					add(target, LinkForward)
 				}
 			}
 		}
 	}
 }
 
-// mentionsForward reports whether doc contains "<frame" or "refresh" in any
+// mentionsForward reports whether doc contains "<frame", "<iframe" or
+// "refresh" in any
 // ASCII case: one pass over the bytes, without the lower-cased copy of the
 // page that strings.ToLower makes (slow on Japanese text, where every
 // rune goes through unicode.ToLower). The tokenizer matches tag and
@@ -103,7 +122,7 @@ func mentionsForward(doc string) bool {
 	for i := 0; i < len(doc); i++ {
 		switch doc[i] {
 		case '<':
-			if hasPrefixFold(doc[i:], "<frame") {
+			if hasPrefixFold(doc[i:], "<frame") || hasPrefixFold(doc[i:], "<iframe") {
 				return true
 			}
 		case 'r', 'R':
@@ -113,6 +132,21 @@ func mentionsForward(doc string) bool {
 		}
 	}
 	return false
+}
+
+// notPages are file extensions an iframe may show that hold no text to read.
+var notPages = map[string]bool{
+	".pdf": true, ".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true,
+	".mp4": true, ".webm": true, ".mov": true, ".mp3": true, ".swf": true, ".zip": true,
+}
+
+// pageLike: a path whose extension does not name a media or document file.
+func pageLike(p string) bool {
+	dot := strings.LastIndexByte(p, '.')
+	if dot < 0 || strings.IndexByte(p[dot:], '/') >= 0 {
+		return true
+	}
+	return !notPages[strings.ToLower(p[dot:])]
 }
 
 // hasPrefixFold: s starts with lower (lower-case ASCII) in any ASCII case.

@@ -23,7 +23,14 @@ func TestForwards(t *testing.T) {
 		{"base href", `<head><base href="http://shop.example/sub/"></head><frameset><frame src="a.html"></frameset>`, []string{"http://shop.example/sub/a.html"}},
 		{"not http", `<frameset><frame src="javascript:void(0)"><frame src="mailto:a@b"></frameset>`, nil},
 		{"duplicates once", `<frameset><frame src="a.html"><frame src="a.html"></frameset>`, []string{"http://shop.example/top/a.html"}},
-		{"iframe is content, not a forward", `<iframe src="news.html"></iframe>`, nil},
+		// An iframe is an embed (marked "embed "), other sites' too: the
+		// crawler keeps the same-site ones.
+		{"iframe", `<body><IFRAME SRC="news.html" width="400"></IFRAME><iframe src="https://www.youtube.com/embed/x"></iframe></body>`,
+			[]string{"embed http://shop.example/top/news.html", "embed https://www.youtube.com/embed/x"}},
+		{"iframe of an image, a pdf, nothing", `<iframe src="/img/bnr.JPG"></iframe><iframe src="/guide.pdf#p2"></iframe><iframe src="about:blank"></iframe><iframe srcdoc="<p>x</p>"></iframe>`, nil},
+		{"iframe path with a dot in a directory", `<iframe src="/v1.2/news"></iframe>`, []string{"embed http://shop.example/v1.2/news"}},
+		{"frame and iframe in order", `<frameset><frame src="a.html"></frameset><iframe src="b.php?x=1"></iframe>`,
+			[]string{"http://shop.example/top/a.html", "embed http://shop.example/top/b.php?x=1"}},
 		{"other meta", `<meta name="refresh" content="0;URL=/x">`, nil},
 		{"plain page", `<html><body><a href="/news/">お知らせ</a></body></html>`, nil},
 	}
@@ -31,10 +38,14 @@ func TestForwards(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, l := range Forwards(page, tt.html) {
-				if l.Kind != LinkForward {
+				switch l.Kind {
+				case LinkForward:
+					got = append(got, l.URL)
+				case LinkEmbed:
+					got = append(got, "embed "+l.URL)
+				default:
 					t.Errorf("kind %q", l.Kind)
 				}
-				got = append(got, l.URL)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Forwards = %q, want %q", got, tt.want)
@@ -45,7 +56,7 @@ func TestForwards(t *testing.T) {
 
 // The pre-check must let through every page the lower-cased search would.
 func TestMentionsForward(t *testing.T) {
-	for _, doc := range []string{"", "<", "<FRAME", "<FrAmEsEt>", "<frame", "REFRESH", "ReFresh", "refres", "<fram", "＜frame", "お知らせ<a>", "xx<iframe"} {
+	for _, doc := range []string{"", "<", "<FRAME", "<FrAmEsEt>", "<frame", "REFRESH", "ReFresh", "refres", "<fram", "＜frame", "お知らせ<a>", "xx<iframe", "<IFrame", "<ifram"} {
 		want := wantMention(doc)
 		if got := mentionsForward(doc); got != want {
 			t.Errorf("mentionsForward(%q) = %v, want %v", doc, got, want)
@@ -55,7 +66,7 @@ func TestMentionsForward(t *testing.T) {
 
 func wantMention(doc string) bool {
 	l := asciiLower(doc)
-	return strings.Contains(l, "<frame") || strings.Contains(l, "refresh")
+	return strings.Contains(l, "<frame") || strings.Contains(l, "<iframe") || strings.Contains(l, "refresh")
 }
 
 func asciiLower(s string) string {
