@@ -138,6 +138,11 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 			return subjCard, true
 		case isOtherMethodTok(t):
 			return subjOther, true
+		case (paymentWords[t.base] || paymentWords[t.surf]) && j > 0 && installmentWords[toks[j-1].base]:
+			// 分割払い / リボ払い are options of a card that works (分割払いは
+			// ご利用いただけません is a guide's rule, not a stop): the nearest
+			// payment word, and not a card stop.
+			return subjNone, true
 		case (paymentWords[t.base] || paymentWords[t.surf]) && !(j+1 < len(toks) && toks[j+1].base == "代行"):
 			// 決済 of 決済代行会社 is the provider, not the payment.
 			return subjPayment, true
@@ -206,7 +211,11 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 				}
 				if k == j-1 && usageWords[toks[k].base] {
 					// ご利用を控えさせていただきます / お取り扱いを停止: the
-					// usage of whatever the notice is about.
+					// usage of whatever the notice is about, unless a noun
+					// says whose (駐車場のご利用を停止, ギフト包装のお取り扱い).
+					if usageQualified(toks, k) {
+						return subjNone, false, newEntry
+					}
 					return subjImplicit, false, newEntry
 				}
 				if !nounPhraseTok(toks[k]) {
@@ -218,6 +227,9 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 	}
 	return subjImplicit, false, newEntry
 }
+
+// installmentWords: the card's payment options (分割払い, リボ払い, ボーナス払い).
+var installmentWords = words("分割", "リボ", "リボルビング", "ボーナス", "一括", "回数")
 
 // reasonNouns: after の, a reason rather than an object (メンテナンスのため,
 // 不具合の影響で, システムの都合により).
@@ -532,4 +544,34 @@ func usableAgain(toks []tok, i int) bool {
 		return false
 	}
 	return becameAfter(toks, j)
+}
+
+// usageQualified: the usage noun at k is qualified by Xの (駐車場のご利用);
+// a card or payment X would have been found as the stop's subject already.
+func usageQualified(toks []tok, k int) bool {
+	j := k - 1
+	for j >= 0 && toks[j].pos1 == "接頭詞" {
+		j--
+	}
+	return j > 0 && toks[j].surf == "の" && toks[j-1].pos1 == "名詞" && toks[j-1].surf != ")"
+}
+
+// cannotPay: できる at i is negated (できません, できなくなっております,
+// 出来ない状態) and what cannot be done is a card or a payment
+// (カード払いは現在できません, お支払いが一時的にできなくなっております).
+func cannotPay(toks []tok, i int) bool {
+	if !negatedAfter(toks, i) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		t := toks[j]
+		switch {
+		case isCardTok(toks, j), (paymentWords[t.base] || paymentWords[t.surf]) && !(j > 0 && installmentWords[toks[j-1].base]):
+			return true
+		case t.pos1 == "助詞", t.pos1 == "副詞", t.pos2 == "副詞可能", t.base == "的", t.surf == "、", startsNowWords[t.base], tempWords[t.base]:
+		default:
+			return false
+		}
+	}
+	return false
 }

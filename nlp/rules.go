@@ -31,7 +31,7 @@ var notPaymentCardBefore = words("ギフト", "ポイント", "メッセージ",
 
 // paymentWords: a payment in general (決済が, お支払い), which counts as the
 // card when the notice mentions a card elsewhere or lists other methods.
-var paymentWords = words("決済", "支払い", "支払", "お支払い", "オンライン決済", "ネット決済", "payment", "payments", "checkout")
+var paymentWords = words("決済", "支払い", "支払", "お支払い", "払い", "オンライン決済", "ネット決済", "payment", "payments", "checkout")
 
 // otherMethodWords: the alternatives a shop lists while card payment is
 // stopped (銀行振込, 代金引換, コンビニ決済, 後払い, 口座振替, wallets).

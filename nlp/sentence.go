@@ -116,6 +116,12 @@ func analyze(s *sentence) facts {
 			m.aspect, _ = readAspect(toks, i)
 			// the negative itself is not past: ご利用いただけませんでした is.
 			f.stops = append(f.stops, m)
+		case (b == "できる" || b == "出来る") && t.pos1 == "動詞" && cannotPay(toks, i):
+			// カード払いは現在できません: the payment cannot be made.
+			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
+			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+			m.aspect, _ = readAspect(toks, i)
+			f.stops = append(f.stops, m)
 		case restrictWords[b] && !negHead[i] && hasAny(toks, tempWords),
 			b == "無効" && !negHead[i] && i+1 < len(toks) && (toks[i+1].base == "化" || toks[i+1].surf == "に" && i+2 < len(toks) && toks[i+2].base == "する"):
 			// クレジットカードによるご注文を一時的に制限しております /
