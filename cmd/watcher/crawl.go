@@ -84,6 +84,8 @@ func runCrawl(ctx context.Context, g *globals, args []string, sio stdio) error {
 	fs := g.flagSet("crawl", sio.errOut)
 	var cf crawlFlags
 	cf.register(fs, 2*time.Second)
+	var keep retention
+	keep.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(sio.errOut, "usage: watcher crawl [flags]  (one cycle over all sites)")
 		fs.PrintDefaults()
@@ -96,6 +98,9 @@ func runCrawl(ctx context.Context, g *globals, args []string, sio stdio) error {
 		return err
 	}
 	if err := cf.validate(); err != nil {
+		return err
+	}
+	if err := keep.validate(); err != nil {
 		return err
 	}
 	db, err := g.openStore(ctx)
@@ -124,7 +129,7 @@ func runCrawl(ctx context.Context, g *globals, args []string, sio stdio) error {
 		return err
 	}
 	printSummary(sio.out, sum)
-	return nil
+	return keep.prune(ctx, g, db)
 }
 
 func printSummary(w io.Writer, s cycle.Summary) {

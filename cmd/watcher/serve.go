@@ -105,6 +105,8 @@ func runRun(ctx context.Context, g *globals, args []string, sio stdio) error {
 	interval := fs.Duration("interval", 6*time.Hour, "time between crawl cycles (±10% jitter)")
 	var cf crawlFlags
 	cf.register(fs, 2*time.Second)
+	var keep retention
+	keep.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(sio.errOut, "usage: watcher run [--addr ADDR] [--interval 6h] [crawl flags]")
 		fs.PrintDefaults()
@@ -120,6 +122,9 @@ func runRun(ctx context.Context, g *globals, args []string, sio stdio) error {
 		return usagef("--interval must be at least 1m")
 	}
 	if err := cf.validate(); err != nil {
+		return err
+	}
+	if err := keep.validate(); err != nil {
 		return err
 	}
 	db, err := g.openStore(ctx)
@@ -146,6 +151,10 @@ func runRun(ctx context.Context, g *globals, args []string, sio stdio) error {
 				g.logger.Error("crawl cycle failed", "err", err)
 			} else {
 				g.logger.Info("crawl cycle done", "sites", sum.Sites, "flagged", sum.Flagged, "took", sum.Duration)
+				// Only after a complete cycle: its judgement protects new evidence.
+				if err := keep.prune(ctx, g, db); err != nil {
+					g.logger.Error("retention failed", "err", err)
+				}
 			}
 			wait := time.Duration(float64(*interval) * (0.9 + 0.2*rand.Float64()))
 			select {
