@@ -95,18 +95,18 @@ func (n *notice) summarise() summary {
 		}
 		if f.leakCore || f.leakAccess {
 			s.leak = append(s.leak, i)
-			for k := range f.leakCorr {
+			for k := range leakCorrOf(&n.sents[i]) {
 				s.leakCorr[k] = true
 			}
 		}
 	}
 	if len(s.leak) > 0 {
 		for i, f := range n.facts {
-			if len(f.leakCorr) > 0 && !f.fraud {
-				for k := range f.leakCorr {
+			if c := leakCorrOf(&n.sents[i]); len(c) > 0 && !f.fraud {
+				for k := range c {
 					s.leakCorr[k] = true
 				}
-				if strongLeakCorr(f.leakCorr) {
+				if strongLeakCorr(c) {
 					s.leakSupport = append(s.leakSupport, i)
 				}
 			}

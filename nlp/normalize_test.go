@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -113,7 +114,7 @@ func TestConcurrentClassify(t *testing.T) {
 // notice with and without it and compare labels.
 func TestPrefilterLossless(t *testing.T) {
 	c := newTestClassifier(t)
-	for _, name := range []string{"dev.jsonl", "corpus.jsonl"} {
+	for _, name := range []string{"dev.jsonl", "corpus.jsonl", "blind.jsonl"} {
 		items, ok := loadSet(t, name)
 		if !ok {
 			continue
@@ -138,5 +139,33 @@ func TestIPABaseFormIndex(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: FeatureAt(%d) = %q, BaseForm = %q", k.Surface, ipaBaseFormIndex, got, want)
 		}
+	}
+}
+
+// TestLexiconSkipLossless: skipping the tokens that are in no lexicon gives
+// the same facts, sentence by sentence, as looking every token up in every
+// list, on the evaluation sets and the page mix.
+func TestLexiconSkipLossless(t *testing.T) {
+	c := newTestClassifier(t)
+	texts := benchMix(t)
+	for _, name := range []string{"dev.jsonl", "corpus.jsonl", "blind.jsonl"} {
+		items, _ := loadSet(t, name)
+		for _, it := range items {
+			texts = append(texts, it.Text)
+		}
+	}
+	checked := 0
+	for _, text := range texts {
+		for _, s := range splitSentences(cleanText(text)) {
+			s.toks = tokenize(c.tok, s.text)
+			fast, full := analyzeTokens(&s, true), analyzeTokens(&s, false)
+			if !reflect.DeepEqual(fast, full) {
+				t.Errorf("%q:\nskip: %+v\nfull: %+v", s.text, fast, full)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d sentences checked", checked)
 	}
 }

@@ -63,7 +63,6 @@ type facts struct {
 	notResumed     bool // 再開しておりません / 目処は立っておりません
 	leakCore       bool
 	leakAccess     bool // 不正アクセス, stated as a fact
-	leakCorr       map[string]bool
 	fraud          bool
 	brandChange    bool
 	hasCard        bool
@@ -78,7 +77,12 @@ type facts struct {
 }
 
 // analyze reads one tokenized sentence.
-func analyze(s *sentence) facts {
+func analyze(s *sentence) facts { return analyzeTokens(s, true) }
+
+// analyzeTokens reads the sentence; skip=false looks every content token up
+// in every lexicon (only for TestLexiconSkipLossless, which proves the skip
+// changes nothing).
+func analyzeTokens(s *sentence, skip bool) facts {
 	toks := s.toks
 	var f facts
 	negHead := make([]bool, len(toks)) // token index → negated
@@ -95,6 +99,15 @@ func analyze(s *sentence) facts {
 			// Function words carry no lexicon entry (negation and aspect are
 			// read from them by the helpers above); skipping them saves most
 			// of the per-token lookups.
+			continue
+		}
+		if skip && !lexicon[b] && !lexicon[t.surf] {
+			// A word no rule names (most of a page: products, prices,
+			// greetings): one lookup instead of some forty. Only a compound
+			// card or brand word (ダイナースクラブカード) still counts.
+			if isCardTok(toks, i) {
+				f.hasCard = true
+			}
 			continue
 		}
 		if isCardTok(toks, i) {
@@ -291,23 +304,6 @@ func analyze(s *sentence) facts {
 			f.quantified = true
 		}
 	}
-	for j := 1; j < len(toks); j++ {
-		// 最大2,345件 / 約800件 / 最大1,846名: a count of exposed cards or people.
-		if (toks[j].surf == "件" || toks[j].surf == "名") && toks[j-1].pos2 == "数" {
-			if f.leakCorr == nil {
-				f.leakCorr = map[string]bool{}
-			}
-			f.leakCorr["件"] = true
-		}
-	}
-	for _, p := range leakCorroborators {
-		if strings.Contains(s.low, p) {
-			if f.leakCorr == nil {
-				f.leakCorr = map[string]bool{}
-			}
-			f.leakCorr[p] = true
-		}
-	}
 	for _, p := range fraudPhrases {
 		if strings.Contains(s.low, p) {
 			f.fraud = true
@@ -385,4 +381,32 @@ func analyze(s *sentence) facts {
 	}
 	english(s.low, &f)
 	return f
+}
+
+// leakCorrOf lists the leak corroborators a tokenized sentence carries (nil
+// for none, or when it was not tokenized). Only a notice that states a leak
+// needs them, so decide asks for them then, not analyze for every sentence.
+func leakCorrOf(s *sentence) map[string]bool {
+	if s.toks == nil {
+		return nil
+	}
+	var c map[string]bool
+	set := func(k string) {
+		if c == nil {
+			c = map[string]bool{}
+		}
+		c[k] = true
+	}
+	for j := 1; j < len(s.toks); j++ {
+		// 最大2,345件 / 約800件 / 最大1,846名: a count of exposed cards or people.
+		if (s.toks[j].surf == "件" || s.toks[j].surf == "名") && s.toks[j-1].pos2 == "数" {
+			set("件")
+		}
+	}
+	for _, p := range leakCorroborators {
+		if strings.Contains(s.low, p) {
+			set(p)
+		}
+	}
+	return c
 }
