@@ -57,7 +57,10 @@ func prescanMeta(body []byte, limit int) string {
 					return params["charset"]
 				}
 				// Lenient: "text/html; charset=Shift_JIS;" and other near misses.
-				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+				// The index must come from content itself: strings.ToLower
+				// turns each invalid byte into a 3-byte U+FFFD, so an index
+				// into the lowered copy can run past the original.
+				if i := indexASCIIFold(content, "charset="); i >= 0 {
 					v := content[i+len("charset="):]
 					if j := strings.IndexAny(v, "; \"'"); j >= 0 {
 						v = v[:j]
@@ -67,4 +70,25 @@ func prescanMeta(body []byte, limit int) string {
 			}
 		}
 	}
+}
+
+// indexASCIIFold is strings.Index ignoring ASCII case, with byte offsets
+// into s whatever s contains. needle must be lower-case ASCII.
+func indexASCIIFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
 }
