@@ -29,6 +29,7 @@ type DB struct {
 	path string
 	w    *sql.DB // the only writer
 	r    *sql.DB // read-only pool
+	view bool    // made by ReadView: w belongs to another DB, Close leaves it
 }
 
 // writerDSN carries every pragma in the DSN so that each connection the pool
@@ -94,19 +95,41 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 	// The reader pool opens only after the writer has created the file and
 	// switched it to WAL: a read-only connection cannot do either.
-	r, err := sql.Open("sqlite3", readerDSN(abs))
+	r, err := openReaders(ctx, abs)
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	db.r = r
+	return db, nil
+}
+
+func openReaders(ctx context.Context, abs string) (*sql.DB, error) {
+	r, err := sql.Open("sqlite3", readerDSN(abs))
+	if err != nil {
+		return nil, err
+	}
 	r.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
-	db.r = r
 	if err := r.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: open %s: readers: %w", path, err)
+		r.Close()
+		return nil, fmt.Errorf("readers: %w", err)
 	}
-	return db, nil
+	return r, nil
+}
+
+// ReadView returns a DB that writes through db's one writer but reads through
+// a reader pool of its own. `watcher run` gives one to its web server: two
+// hundred feed readers would otherwise hold every read connection while the
+// crawl waits for one to look up a page's previous fetch (the load test
+// measured a cycle 22× slower that way). Closing the view closes only its
+// readers; db must outlive it.
+func (db *DB) ReadView(ctx context.Context) (*DB, error) {
+	r, err := openReaders(ctx, db.path)
+	if err != nil {
+		return nil, fmt.Errorf("store: read view of %s: %w", db.path, err)
+	}
+	return &DB{Now: db.Now, path: db.path, w: db.w, r: r, view: true}, nil
 }
 
 // checkWriter verifies that the DSN pragmas took effect: go-sqlite3 ignores a
@@ -139,7 +162,7 @@ func (db *DB) Close() error {
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}
-	if db.w != nil {
+	if db.w != nil && !db.view {
 		errs = append(errs, db.w.Close())
 	}
 	if err := errors.Join(errs...); err != nil {

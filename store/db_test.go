@@ -138,3 +138,54 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Errorf("old data = %+v, %v", s, err)
 	}
 }
+
+// A read view must read while every connection of the DB's own pool is
+// taken (the web server of `watcher run` against the crawl), write through
+// the same single writer, and leave that writer open when it closes.
+func TestReadViewHasItsOwnReaders(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	mustSites(t, db, 2)
+	view, err := db.ReadView(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Take every connection of db's reader pool.
+	n := db.r.Stats().MaxOpenConnections
+	var held []*sql.Conn
+	for range n {
+		c, err := db.r.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	short, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	_, err = db.Sites(short)
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("db.Sites with its pool exhausted: err = %v, want a deadline (the test no longer exhausts the pool)", err)
+	}
+	sites, err := view.Sites(ctx)
+	if err != nil || len(sites) != 2 {
+		t.Fatalf("view.Sites with db's pool exhausted: %d sites, err %v; want 2, nil", len(sites), err)
+	}
+	for _, c := range held {
+		c.Close()
+	}
+
+	// Writes through the view land in the same database.
+	if _, err := view.AddSites(ctx, []SiteInput{{URL: "https://view.example/"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := view.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddSites(ctx, []SiteInput{{URL: "https://after.example/"}}); err != nil {
+		t.Fatalf("writer closed with the view: %v", err)
+	}
+	if sites, err := db.Sites(ctx); err != nil || len(sites) != 4 {
+		t.Fatalf("db.Sites after the view: %d sites, err %v; want 4", len(sites), err)
+	}
+}
