@@ -37,9 +37,14 @@ func writeSection(w io.Writer, rows []row, load *loadReport, commit, date string
 	}
 	writeMarkdown(w, bench)
 	if load != nil && len(loadRows) > 0 {
-		pool := "through the crawl's own store handle, as `watcher run` does"
-		if load.ServerPool == "separate" {
-			pool = "through a store handle of its own"
+		var pool string
+		switch load.ServerPool {
+		case "view":
+			pool = "through a reader pool of its own beside the crawl's (`store.ReadView`), as `watcher run` does"
+		case "separate":
+			pool = "through a store handle of its own, as a separate `watcher serve` would"
+		default:
+			pool = "through the crawl's own reader pool"
 		}
 		fmt.Fprintf(w, "\nLoad (`make load`): %d shops crawled cycle after cycle (cycles run under load: %d) while %d clients read `/feed.rss`, `/feed.json` and site pages for %.0f s from the web server, which reads %s:\n\n",
 			load.Shops, load.Cycles, load.Clients, load.Seconds, pool)
