@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"maintwatch/nlp"
@@ -43,10 +44,7 @@ func runClassify(ctx context.Context, g *globals, args []string, sio stdio) erro
 	if len(data) > maxNoticeBytes {
 		return fmt.Errorf("notice on stdin is larger than %d bytes", maxNoticeBytes)
 	}
-	res := c.Classify(string(data))
-	if res.Evidence == nil {
-		res.Evidence = []nlp.Evidence{}
-	}
+	res := printable(c.Classify(string(data)))
 	if *asJSON {
 		return json.NewEncoder(sio.out).Encode(res)
 	}
@@ -57,13 +55,25 @@ func runClassify(ctx context.Context, g *globals, args []string, sio stdio) erro
 	return nil
 }
 
+// printable is a result as the contract prints it: evidence always a list
+// (never null), and the score rounded to three decimals, since the sum of
+// rule weights prints as 0.9199999999999999 otherwise.
+func printable(res nlp.Result) nlp.Result {
+	if res.Evidence == nil {
+		res.Evidence = []nlp.Evidence{}
+	}
+	res.Score = math.Round(res.Score*1000) / 1000
+	return res
+}
+
 // lineResult is one --jsonl answer: the id first, then the result or an
-// error for that line alone.
+// error for that line alone. Evidence is a pointer so that a result with no
+// evidence still prints "evidence": [] while an error line prints none.
 type lineResult struct {
 	ID       json.RawMessage `json:"id"`
 	Label    nlp.Label       `json:"label,omitempty"`
 	Score    *float64        `json:"score,omitempty"`
-	Evidence []nlp.Evidence  `json:"evidence,omitempty"`
+	Evidence *[]nlp.Evidence `json:"evidence,omitempty"`
 	Error    string          `json:"error,omitempty"`
 }
 
@@ -110,9 +120,6 @@ func classifyLine(c *nlp.Classifier, line string, n int) lineResult {
 	if in.Text == nil {
 		return lineResult{ID: in.ID, Error: fmt.Sprintf("line %d: no \"text\" field", n)}
 	}
-	res := c.Classify(*in.Text)
-	if res.Evidence == nil {
-		res.Evidence = []nlp.Evidence{}
-	}
-	return lineResult{ID: in.ID, Label: res.Label, Score: &res.Score, Evidence: res.Evidence}
+	res := printable(c.Classify(*in.Text))
+	return lineResult{ID: in.ID, Label: res.Label, Score: &res.Score, Evidence: &res.Evidence}
 }
