@@ -138,7 +138,49 @@ func (p *page) dateNodes() []dateNode {
 		}
 	}
 	visit(p.body)
-	return dropInnerYearless(out)
+	return dropInnerYearless(dropSecondDates(out))
+}
+
+// dropSecondDates removes a date that follows another with nothing but
+// spaces and labels between: "公開 2026年6月10日 更新 2026年6月14日" (a WordPress
+// published and updated <time>), or the end of a range. One post, one date:
+// the first.
+func dropSecondDates(dns []dateNode) []dateNode {
+	if len(dns) < 2 {
+		return dns
+	}
+	out := []dateNode{dns[0]}
+	for _, d := range dns[1:] {
+		if adjacentDates(out[len(out)-1], d) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// adjacentDates reports whether b follows a under a near common ancestor
+// with no text but dates and labels between them.
+func adjacentDates(a, b dateNode) bool {
+	x := a.node
+	for i := 0; i < 3 && x != nil; i, x = i+1, x.Parent {
+		y := b.node
+		for j := 0; j < 3 && y != nil; j, y = j+1, y.Parent {
+			if x.Parent == nil || x.Parent != y.Parent || x == y {
+				continue
+			}
+			t := nodeText(x)
+			for s := x.NextSibling; s != nil && s != y; s = s.NextSibling {
+				t += " " + nodeText(s)
+			}
+			t += " " + nodeText(y)
+			t = strings.Replace(t, a.text, "", 1)
+			t = strings.Replace(t, b.text, "", 1)
+			t = dateLabel.ReplaceAllString(t, "")
+			return letters(strings.Trim(t, bullets+"~〜～")) == 0
+		}
+	}
+	return false
 }
 
 // dropInnerYearless removes year-less dates that sit in the same item as a
@@ -154,10 +196,27 @@ func dropInnerYearless(dns []dateNode) []dateNode {
 			withYear[a] = true
 		}
 	}
+	// yearCount: the dates with a year under each element. A year-less
+	// date whose nearest ancestor holding a dated-with-year node holds only
+	// one is inside that one item (an <article> whose excerpt says 6月1日).
+	yearCount := map[*html.Node]int{}
+	for _, d := range dns {
+		if withYearText(d) {
+			for a := d.node.Parent; a != nil; a = a.Parent {
+				yearCount[a]++
+			}
+		}
+	}
 	out := dns[:0]
 	for _, d := range dns {
 		if !withYearText(d) {
 			inner := false
+			for a, i := d.node.Parent, 0; a != nil && i < 8; a, i = a.Parent, i+1 {
+				if yearCount[a] > 0 {
+					inner = yearCount[a] == 1
+					break
+				}
+			}
 			for a, i := d.node.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
 				if withYear[a] {
 					inner = true
@@ -342,7 +401,19 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		titled = titled || hasTitle(c, d.text)
 	}
 	if titled {
-		return []*html.Node{c}
+		return []*html.Node{p.itemRoot(c, d, count)}
+	}
+	// "<h3>タイトル</h3><p class=date>2026.06.11</p><p>本文</p>" repeated:
+	// the heading before a lone date is its item's title.
+	if h := headingBefore(c, count, dated); h != nil && repeatsHeadingBefore(c, h, count, dated) {
+		nodes := []*html.Node{h, c}
+		for s := c.NextSibling; s != nil && len(nodes) < 48; s = s.NextSibling {
+			if count[s] > 0 || dated[s] || (s.Type == html.ElementNode && (s.DataAtom == h.DataAtom || s.DataAtom == atom.Hr)) {
+				break
+			}
+			nodes = append(nodes, s)
+		}
+		return nodes
 	}
 	// "<a>タイトル</a>(2026/6/9)<br>": the date closes a line that holds
 	// the title before it.
@@ -372,6 +443,85 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		return nil
 	}
 	return nodes
+}
+
+// itemRoot widens an item whose only "title" is loose text (an author's
+// name, a category label beside the date) to the largest ancestor that holds
+// no other date, when that ancestor holds a heading or a titled link and sits
+// in a list of dated items: the card or <article> of the post, whose heading
+// may come before the date (Shopify cards) or after it (WordPress meta).
+func (p *page) itemRoot(c *html.Node, d dateNode, count map[*html.Node]int) *html.Node {
+	if titleElement(c, d.text) != nil {
+		return c
+	}
+	r := c
+	for par := r.Parent; par != nil && par != p.body && par.Type == html.ElementNode && count[par] <= 1; par = par.Parent {
+		if len(textOf(par)) > 4000 {
+			break
+		}
+		r = par
+	}
+	if r == c || r.Parent == nil || count[r.Parent] < 2 || titleElement(r, d.text) == nil {
+		return c
+	}
+	return r
+}
+
+// titleElement is the first heading or titled link under n (n included).
+func titleElement(n *html.Node, date string) *html.Node {
+	pred := func(e *html.Node) bool {
+		if isHref(e) && !isMoreLink(e) || isHeading(e) {
+			return letters(stripDate(textOf(e), date)) >= 2
+		}
+		return false
+	}
+	if n.Type == html.ElementNode && pred(n) {
+		return n
+	}
+	return find(n, pred)
+}
+
+// nodeText is the text of an element or of a text node.
+func nodeText(n *html.Node) string {
+	switch n.Type {
+	case html.TextNode:
+		return clean(n.Data)
+	case html.ElementNode:
+		return textOf(n)
+	}
+	return ""
+}
+
+// headingBefore is the undated heading right before n (spaces apart), or nil.
+func headingBefore(n *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		switch {
+		case s.Type == html.CommentNode, s.Type == html.TextNode && strings.TrimSpace(s.Data) == "":
+			continue
+		case s.Type == html.ElementNode && isHeadingTag(s) && count[s] == 0 && !dated[s] && letters(textOf(s)) >= 2:
+			return s
+		}
+		return nil
+	}
+	return nil
+}
+
+// repeatsHeadingBefore reports whether another dated sibling of n is also
+// preceded by a heading of h's tag: the pattern is the list's, not a section
+// heading over a single dated paragraph.
+func repeatsHeadingBefore(n, h *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == n || !(count[s] > 0 || dated[s]) {
+			continue
+		}
+		if o := headingBefore(s, count, dated); o != nil && o != h && o.DataAtom == h.DataAtom {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTitle reports whether n says something besides its date and a label
