@@ -644,6 +644,25 @@ func signature(n *html.Node) string {
 	return b.String()
 }
 
+// sameKind reports whether s is an item of r's list: the same tag, and
+// every class of r's signature (a modifier such as item--pinned may be
+// added).
+func sameKind(s, r *html.Node) bool {
+	if s.DataAtom != r.DataAtom || s.Data != r.Data {
+		return false
+	}
+	have := map[string]bool{}
+	for _, c := range strings.Fields(attr(s, "class")) {
+		have[c] = true
+	}
+	for _, c := range strings.Fields(attr(r, "class")) {
+		if strings.IndexFunc(c, unicode.IsDigit) < 0 && !have[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // undatedSiblings adds the items of a list that carry no date: WordPress's
 // the_date() prints a date only for the first post of a day, so the second
 // post of the day has none. An element is taken when at least two dated
@@ -667,6 +686,7 @@ func (p *page) undatedSiblings(out []Notice, roots []*html.Node, count map[*html
 	var res []Notice
 	var resRoots []*html.Node
 	done := map[*html.Node]bool{}
+	headed := map[*html.Node]bool{} // lists whose head was searched for undated items
 	for i, n := range out {
 		if len(res) >= maxNotices {
 			break
@@ -677,8 +697,28 @@ func (p *page) undatedSiblings(out []Notice, roots []*html.Node, count map[*html
 		if r == nil || r.Parent == nil || done[r.Parent] || groups[key{r.Parent, signature(r)}] < 2 {
 			continue
 		}
+		// Undated siblings before the first dated item of the list (a
+		// pinned post) go before it.
+		if !headed[r.Parent] {
+			headed[r.Parent] = true
+			var pre []*html.Node
+			for s := r.PrevSibling; s != nil; s = s.PrevSibling {
+				if s.Type != html.ElementNode {
+					continue
+				}
+				if _, dated := index[s]; dated || count[s] > 0 || !sameKind(s, r) || !ownTitle(s) || p.insideUsed(s) {
+					break
+				}
+				pre = append([]*html.Node{s}, pre...)
+			}
+			for _, s := range pre {
+				if un, ok := p.noticeFrom(dateNode{}, []*html.Node{s}); ok && len(res) < maxNotices {
+					res = append(res[:len(res)-1], un, res[len(res)-1])
+					resRoots = append(resRoots[:len(resRoots)-1], s, resRoots[len(resRoots)-1])
+				}
+			}
+		}
 		// Each undated sibling goes after the dated item before it.
-		sig := signature(r)
 		for s := r.NextSibling; s != nil && len(res) < maxNotices; s = s.NextSibling {
 			if s.Type != html.ElementNode {
 				continue
@@ -686,7 +726,7 @@ func (p *page) undatedSiblings(out []Notice, roots []*html.Node, count map[*html
 			if _, dated := index[s]; dated || count[s] > 0 {
 				break
 			}
-			if signature(s) != sig || !ownTitle(s) || p.insideUsed(s) {
+			if !sameKind(s, r) || !ownTitle(s) || p.insideUsed(s) {
 				continue
 			}
 			un, ok := p.noticeFrom(dateNode{}, []*html.Node{s})

@@ -35,6 +35,11 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	switch {
 	case titleLink != nil:
 		n.Title = stripDate(textOf(titleLink), d.text)
+		// <a href><p>date</p><h3>title</h3><p>excerpt</p></a>: a link
+		// that wraps the whole item is titled by the heading inside it.
+		if h := find(titleLink, isHeading); h != nil && letters(stripDate(textOf(h), d.text)) >= 2 {
+			n.Title = stripDate(textOf(h), d.text)
+		}
 		n.DetailURL = p.detailURL(titleLink)
 	case heading != nil:
 		n.Title = stripDate(textOf(heading), d.text)
