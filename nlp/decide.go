@@ -15,7 +15,10 @@ type summary struct {
 	leak, fraud, brandChange, storedOK, usableNormally               []int
 	leakSupport                                                      []int // 第三者調査機関 / 件数 / 経緯 sentences
 	noImpact, siteStop                                               []int
+	doneWork                                                         []int // 証明書を更新いたしました: work reported done, no stop
+	plannedOrStop                                                    []int // work announced ahead, or any stop at all
 	hasCard                                                          bool
+	leakDenied                                                       bool // 流出した事実はございません somewhere in the notice
 	leakCorr                                                         map[string]bool
 }
 
@@ -24,6 +27,7 @@ func (n *notice) summarise() summary {
 	s.leakCorr = map[string]bool{}
 	otherAvail := false
 	for i := range n.facts {
+		s.leakDenied = s.leakDenied || n.facts[i].leakDenied
 		if n.facts[i].otherMethods {
 			otherAvail = true
 		}
@@ -77,6 +81,12 @@ func (n *notice) summarise() summary {
 		add(f.extension && len(f.stops) > 0, &s.extension)
 		add(f.otherMethods && !f.provider, &s.otherMethods)
 		add(f.provider && (relevant[i] || f.planned), &s.provider)
+		if f.pretextMaint && f.finalPast && len(f.stops) == 0 && !f.window.fixed {
+			s.doneWork = append(s.doneWork, i)
+		}
+		if (f.planned || f.resumeFuture) && !f.finalPast || len(f.stops) > 0 {
+			s.plannedOrStop = append(s.plannedOrStop, i)
+		}
 		add(f.quantified && f.window.duration || f.quantified && relevant[i], &s.quantified)
 		add(f.recurring && (relevant[i] || f.windowHead), &s.recurring)
 		add(f.spareDay, &s.spareDay)
@@ -97,6 +107,10 @@ func (n *notice) summarise() summary {
 			s.leak = append(s.leak, i)
 			for k := range leakCorrOf(&n.sents[i]) {
 				s.leakCorr[k] = true
+			}
+			if f.leakCore && containsAny(n.sents[i].text, leakAnnouncePhrases) && !s.leakDenied {
+				// …情報流出に関するご報告: the line announces the leak.
+				s.leakCorr["announced"] = true
 			}
 		}
 	}
@@ -167,6 +181,12 @@ func (n *notice) decide() Result {
 		leakScore = wLeakCore + wLeakCorroborate*float64(len(s.leakCorr))
 		if len(s.fraud) > 0 && len(s.leakCorr) < 3 {
 			// a phishing or fraud-policy notice that names a leak in passing
+			leakScore -= wLeakCore
+		}
+		if s.leakDenied && titleOnlyLeak(n, s.leak) {
+			// お客様情報の流出に関するお知らせ whose body says 流出した事実は
+			// 確認されておりません: the title names the topic, the body denies
+			// it, and no sentence states a leak as a fact.
 			leakScore -= wLeakCore
 		}
 	}
@@ -242,6 +262,12 @@ func (n *notice) decide() Result {
 		// 当店のカード決済には影響ございません: someone else's outage.
 		benign = 0
 	}
+	if len(s.doneWork) > 0 && len(s.plannedOrStop) == 0 && len(s.window) == 0 {
+		// SSLサーバ証明書を更新いたしました under 更新のお知らせ: work done and
+		// reported, with nothing stopped and nothing planned; the named
+		// component (証明書, サーバー) is no provider's planned window.
+		benign = 0
+	}
 	if work && benign >= 1 && len(s.brandChange) == 0 {
 		n.addAll(s.window, ReasonFixedWindow)
 		n.addAll(s.provider, ReasonProviderNamed)
@@ -302,4 +328,15 @@ func (n *notice) result(l Label, score float64) Result {
 		ev = []Evidence{}
 	}
 	return Result{Label: l, Score: clamp01(math.Min(score, maxScore)), Evidence: ev}
+}
+
+// titleOnlyLeak: every sentence that names a leak is an announcing title
+// (…流出に関するお知らせ), none a statement in the body.
+func titleOnlyLeak(n *notice, leak []int) bool {
+	for _, i := range leak {
+		if !containsAny(n.sents[i].text, leakAnnouncePhrases) {
+			return false
+		}
+	}
+	return true
 }

@@ -59,7 +59,7 @@ func english(low string, f *facts) {
 		case ReasonOtherMethods:
 			f.otherMethods = true
 		case ReasonLeakTerms:
-			f.leakAccess = true
+			f.leakAccess = f.leakAccess || !containsAny(low, englishLeakPurpose)
 		}
 	}
 }

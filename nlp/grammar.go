@@ -318,14 +318,18 @@ func quotedAfter(toks []tok, i int) bool {
 // what someone else says or shows (a phishing mail's subject, a fake site's
 // message, another notice's title). 【】 are headings and do not count.
 func inBrackets(toks []tok, i int) bool {
+	// ipa may glue a bracket to the symbol beside it ()』, 」。), so the
+	// brackets are counted inside each token's surface.
 	depth := 0
 	for j := 0; j < i; j++ {
-		switch toks[j].surf {
-		case "「", "『":
-			depth++
-		case "」", "』":
-			if depth > 0 {
-				depth--
+		for _, r := range toks[j].surf {
+			switch r {
+			case '「', '『':
+				depth++
+			case '」', '』':
+				if depth > 0 {
+					depth--
+				}
 			}
 		}
 	}
@@ -333,7 +337,7 @@ func inBrackets(toks []tok, i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(toks); j++ {
-		if toks[j].surf == "」" || toks[j].surf == "』" {
+		if strings.ContainsAny(toks[j].surf, "」』") {
 			return true
 		}
 	}
@@ -571,6 +575,100 @@ func cannotPay(toks []tok, i int) bool {
 		case t.pos1 == "助詞", t.pos1 == "副詞", t.pos2 == "副詞可能", t.base == "的", t.surf == "、", startsNowWords[t.base], tempWords[t.base]:
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// announcedAfter: the stop noun at i is what a title announces (停止のお知らせ,
+// 休止のご案内, 停止について, 停止に関するお知らせ).
+func announcedAfter(toks []tok, i int) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].surf == "中" {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	switch toks[j].surf {
+	case "について", "につきまして", "に関して":
+		return true
+	case "の":
+		return j+1 < len(toks) && announceWords[toks[j+1].base]
+	case "に":
+		return j+1 < len(toks) && toks[j+1].base == "関する"
+	}
+	return false
+}
+
+// unsettledResumption: the index of a 再開 / 復旧 whose date or outlook
+// follows (再開時期, 再開の目処, 復旧の見通し), or -1.
+func unsettledResumption(toks []tok) int {
+	for i, t := range toks {
+		if !resumeWords[t.base] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+2; j++ {
+			if resumeOutlookNouns[toks[j].base] {
+				return i
+			}
+			if toks[j].surf != "の" {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// onlyServiceHoliday: every holidayWords token of the sentence is a shop
+// service (ポイント, クーポン), none a holiday or logistics word.
+func onlyServiceHoliday(toks []tok) bool {
+	for _, t := range toks {
+		if (holidayWords[t.base] || holidayWords[t.surf]) && !serviceWords[t.base] {
+			return false
+		}
+	}
+	return true
+}
+
+// cannotUse: a usage or できる is negated in the sentence (ご利用いただけません,
+// 利用・付与ができません).
+func cannotUse(toks []tok) bool {
+	for j, t := range toks {
+		if (usageWords[t.base] || t.base == "できる" || t.base == "出来る") && negatedAfter(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// unsettledLater: a verb of settling (目処が立つ, 見通しがつく) after i is
+// negated, even across a comma (再開の目処は、現在のところ立っておりません).
+func unsettledLater(toks []tok, negHead []bool, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		if toks[j].surf == "。" {
+			return false
+		}
+		if negHead[j] && settleVerbs[toks[j].base] {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedLater: after a leak word, 事実 / 形跡 and a negated verb deny it
+// (流出した事実は確認されておりません, 漏えいの形跡はございません).
+func deniedLater(toks []tok, negHead []bool, i int) bool {
+	fact := false
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
+		if toks[j].surf == "。" {
+			return false
+		}
+		if denialNouns[toks[j].base] {
+			fact = true
+		}
+		if fact && negHead[j] {
+			return true
 		}
 	}
 	return false

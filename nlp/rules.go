@@ -154,6 +154,17 @@ var vagueReasonOwners = words("システム", "諸般", "当社", "当店", "弊
 // しばらく, 別途, 追って, 改めて + ご連絡).
 var openEndedWords = words("当面", "当分", "未定", "無期限", "しばらく", "暫く", "別途", "追って", "改めて", "未だ", "いまだ")
 
+// openEndedPhrases: the kanji compounds of openEndedWords matched as substrings
+// too, because ipa mis-splits them before a honorific prefix (当面ご利用 →
+// 当/面ご, 当分ご → 当/分ご) and the token rule never sees them.
+var openEndedPhrases = []string{"当面", "当分", "無期限"}
+
+// resumeOutlookNouns: after 再開 / 復旧, the date or outlook of the resumption
+// (再開時期, 再開の目処, 復旧の見通し, 再開予定日). Unsettled (未定, 立っておりません,
+// 決まり次第) with a card as subject, it says the card is stopped now even when
+// no stop verb is written (カード決済の再開時期は現在未定です).
+var resumeOutlookNouns = words("時期", "目処", "目途", "めど", "見込み", "見通し", "予定", "予定日", "日", "日程", "メド")
+
 // untilWords: X次第 with X a condition we wait for (決定次第, 決まり次第,
 // 目処が立ち次第, 復旧次第, 再開次第, 判明次第, 準備が整い次第, 確認でき次第).
 var untilWords = words("次第", "しだい")
@@ -161,6 +172,10 @@ var untilWords = words("次第", "しだい")
 // outlookWords: the outlook nouns that, unsettled, mean open-ended
 // (再開の目処は立っておりません, 見通しが立たない, 目途).
 var outlookWords = words("目処", "目途", "めど", "見通し", "見込み", "メド")
+
+// settleVerbs: the verbs an outlook takes (目処が立つ, 見通しがつく, 目途が付く),
+// negated after it: 立っておりません.
+var settleVerbs = words("立つ", "たつ", "つく", "付く", "立てる")
 
 // extensionWords: the stop goes on (延長, 再開を延期, 引き続き, 継続, 依然).
 var extensionWords = words("延長", "延期", "引き続き", "継続", "依然", "未だ", "いまだ")
@@ -208,6 +223,10 @@ var retryPhrases = []string{"再度お試し", "時間をおいて", "時間を�
 // recurWords: a maintenance calendar (毎月第2木曜日, 定期メンテナンス, 毎週).
 var recurWords = words("毎月", "毎週", "定期", "定例", "第")
 
+// subscriptionNouns: after 定期, a subscription (定期便, 定期購入, 定期お届け,
+// 定期コース), not a maintenance calendar.
+var subscriptionNouns = words("便", "購入", "購読", "お届け", "届け", "コース", "配送", "発送", "便り", "会員", "契約", "注文", "ご注文", "サービス")
+
 // spareDayWords: a spare day is booked, so the work is planned (予備日).
 var spareDayWords = words("予備日", "予備")
 
@@ -224,7 +243,24 @@ var leakNouns = words("流出", "漏えい", "漏洩", "漏れる", "漏れ", "�
 // sentence: they are unambiguous compounds that ipa splits (第三者/調査/機関).
 var leakCorroborators = []string{"第三者調査機関", "調査機関", "フォレンジック", "個人情報保護委員会", "警察", "調査会社", "調査の結果",
 	"調査", "可能性", "お詫び", "おわび", "判明", "セキュリティコード", "有効期限", "改ざん", "改竄", "不正アクセス", "被害", "経緯", "事案",
-	"forensic", "investigation", "third-party"}
+	"forensic", "investigation", "third-party",
+	// English announcements: the hedged fact, the apology, the regulator, the count.
+	"may have been", "possible leak", "possible data", "regret", "apolog", "protection commission", "up to "}
+
+// leakAnnouncePhrases: the leak sentence is itself the title of its
+// announcement (…情報流出に関するご報告, 漏えいについてのお知らせ / お詫び): a
+// title-only line in a news list is the official announcement, so the
+// announcing form counts as one corroborator in the sentence that states the leak.
+var leakAnnouncePhrases = []string{"に関するご報告", "についてのご報告", "に関するお知らせ", "についてのお知らせ", "に関するお詫び",
+	"についてのお詫び", "に関するおわび", "のお詫びとお知らせ", "に関するご案内", "についてのご案内"}
+
+// englishLeakPurpose: "unauthorized access" as something guarded against
+// ("to prevent unauthorized access"), not a fact.
+var englishLeakPurpose = []string{"prevent unauthorized", "against unauthorized", "protect your account from unauthorized", "avoid unauthorized"}
+
+// denialNouns: the leak's fact or trace, negated after it (流出した事実は
+// 確認されておりません, 漏えいの形跡はございません): the leak is denied.
+var denialNouns = words("事実", "形跡", "痕跡", "証拠")
 
 // otherPartyWords: the leak happened elsewhere (他社での流出事件を受け).
 var otherPartyWords = words("他社", "他店", "他の", "業界", "相次ぐ", "報道", "ニュース")
@@ -283,6 +319,16 @@ var endingWords = words("終了", "もちまして", "をもちまして", "も�
 // お問い合わせ受付時間 平日10:00〜17:00).
 var holidayWords = words("休業", "休み", "お休み", "定休", "夏季", "年末年始", "年始", "ゴールデンウィーク", "発送", "配送", "出荷", "営業", "お盆", "連休", "配達", "お届け",
 	"セール", "キャンペーン", "ポイント", "受付期間", "送料", "問い合わせ", "お問い合わせ", "電話", "平日", "土日", "祝日", "受付時間", "営業時間")
+
+// serviceWords: holidayWords that name a shop service rather than a holiday
+// or logistics (ポイント, クーポン). A window in which such a service cannot
+// be used (ポイントの利用ができません) is an outage window, not a campaign.
+var serviceWords = words("ポイント", "クーポン")
+
+// maintCompoundParts: maintenance words found inside a katakana compound
+// that ipa keeps whole as one unknown word (ポイントシステムメンテナンス,
+// アプリシステムメンテナンス, カートシステムアップデート).
+var maintCompoundParts = []string{"メンテナンス", "アップデート", "バージョンアップ"}
 
 // ---- English ----
 

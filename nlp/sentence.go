@@ -63,6 +63,7 @@ type facts struct {
 	notResumed     bool // 再開しておりません / 目処は立っておりません
 	leakCore       bool
 	leakAccess     bool // 不正アクセス, stated as a fact
+	leakDenied     bool // 流出した事実はございません / 確認されておりません
 	fraud          bool
 	brandChange    bool
 	hasCard        bool
@@ -101,6 +102,10 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			// of the per-token lookups.
 			continue
 		}
+		if t.pos1 == "名詞" && !maintWords[t.surf] && containsAny(t.surf, maintCompoundParts) {
+			// ポイントシステムメンテナンス kept whole by ipa: still maintenance.
+			f.pretextMaint = true
+		}
 		if skip && !lexicon[b] && !lexicon[t.surf] {
 			// A word no rule names (most of a page: products, prices,
 			// greetings): one lookup instead of some forty. Only a compound
@@ -122,6 +127,11 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
 			m.aspect, _ = readAspect(toks, i)
 			f.stops = append(f.stops, m)
+			if m.aspect == aspectNow && announcedAfter(toks, i) {
+				// クレジットカード決済一時停止のお知らせ / カード払い休止について:
+				// the stop is what is announced, so it starts now.
+				f.startsNow = true
+			}
 		case usageWords[b] && negHead[i]:
 			// ご利用いただけません: a negated usage is a stop.
 			m := stopMention{hedged: hedgedAround(toks, i), quoted: quotedAfter(toks, i)}
@@ -229,7 +239,7 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			// メンテナンスは終了いたしました / 作業が完了しました
 			readResume(toks, i, negHead, &f)
 		}
-		if outlookWords[b] && (negHead[i] || negatedAfter(toks, i) || nextIs(toks, i, "未定")) {
+		if outlookWords[b] && (negHead[i] || negatedAfter(toks, i) || nextIs(toks, i, "未定") || unsettledLater(toks, negHead, i)) {
 			f.openEnded, f.notResumed = true, true
 		}
 		if extensionWords[b] {
@@ -256,7 +266,9 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				f.quantified = true
 			}
 		}
-		if recurWords[b] && (b != "第" || i+1 < len(toks) && toks[i+1].pos2 == "数") {
+		if recurWords[b] && (b != "第" || i+1 < len(toks) && toks[i+1].pos2 == "数") &&
+			!(b == "定期" && i+1 < len(toks) && (subscriptionNouns[toks[i+1].base] || toks[i+1].pos1 == "接頭詞")) {
+			// 定期メンテナンス is a calendar; 定期便 / 定期購入 a subscription.
 			f.recurring = true
 		}
 		if spareDayWords[b] {
@@ -281,7 +293,10 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				f.stops = append(f.stops, m)
 			}
 		}
-		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) {
+		if leakNouns[b] && (negHead[i] || negatedAfter(toks, i) || deniedLater(toks, negHead, i)) {
+			f.leakDenied = true
+		}
+		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) && !deniedLater(toks, negHead, i) {
 			f.leakCore = f.leakCore || hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄"
 		}
 		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) {
@@ -294,6 +309,20 @@ func analyzeTokens(s *sentence, skip bool) facts {
 		}
 		if (endingWords[b] || newWords[b]) && brandNear(toks, i, 12) {
 			f.brandChange = true
+		}
+	}
+	if !f.openEnded && containsAny(s.low, openEndedPhrases) {
+		f.openEnded = true
+	}
+	if f.openEnded && len(f.stops) == 0 && !f.resumed && !finalPast(toks) {
+		// カード決済の再開時期は現在未定です / カード払いの再開の目処は立って
+		// おりません: an unsettled resumption of the card says it is stopped.
+		if i := unsettledResumption(toks); i >= 0 {
+			m := stopMention{aspect: aspectOngoing, quoted: quotedAfter(toks, i), hedged: hedgedAround(toks, i)}
+			m.subj, m.brandOnly, m.newEntry = subjectOf(toks, i)
+			if m.subj == subjCard || m.subj == subjPayment {
+				f.stops = append(f.stops, m)
+			}
 		}
 	}
 	if (f.leakCore || f.leakAccess) && hasAny(toks, otherPartyWords) {
@@ -363,6 +392,11 @@ func analyzeTokens(s *sentence, skip bool) facts {
 		f.stops = kept
 	}
 	f.window = scanWindow(toks)
+	if f.holiday && f.window.fixed && onlyServiceHoliday(toks) && cannotUse(toks) {
+		// 12月8日 1:00〜3:00 ポイントの利用・付与ができません: a service out of
+		// use for a window is the maintenance's window, not a campaign's.
+		f.holiday = false
+	}
 	f.finalPast = finalPast(toks)
 	if f.resumeFuture && f.window.point && !f.finalPast && !f.openEnded {
 		// 6月20日に再開を予定しております: the stop has a stated end, like a
