@@ -217,11 +217,12 @@ func dropInnerYearless(dns []dateNode) []dateNode {
 					break
 				}
 			}
-			for a, i := d.node.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
-				if withYear[a] {
-					inner = true
-					break
-				}
+			// Beside a dated text in one element ("2026.05.30<br>父の日ギフト
+			// <br>6月14日(日)到着分まで"), or one level down from it when that
+			// element holds no other dated item: a list of dated <li> with a
+			// year-less one among them is a list of items.
+			if p := d.node.Parent; withYear[p] || (p != nil && p.Parent != nil && withYear[p.Parent] && yearCount[p.Parent] <= 1) {
+				inner = true
 			}
 			if inner {
 				continue
@@ -270,6 +271,11 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 		// item's date: kept as text, never guessed.
 		rest := strings.TrimLeft(s, bullets)
 		if t := badDate.FindString(rest); t != "" {
+			return dateNode{node: n, text: t}, true
+		}
+		// So is a year-less 6月2日(水) whose weekday fits no year near the
+		// fetch: it opens an item, and its date is unknown.
+		if t := badYearless.FindString(rest); t != "" && itemDateEnd(strings.TrimSpace(rest[len(t):]), false, false) {
 			return dateNode{node: n, text: t}, true
 		}
 		return dateNode{}, false
@@ -360,6 +366,10 @@ var dateLabel = regexp.MustCompile(`(?i)(?:最終更新日|最終更新|更新�
 
 // badDate is a full date that is not a real day (2026/02/30, 令和1年4月30日).
 var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?\d{1,2}日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?\d{1,2}\s?[/.月]\s?\d{1,2}日?)`)
+
+// badYearless is a year-less date with its weekday (6月2日(水)) that jpdate
+// could not resolve: a date by its form, never given a guessed year.
+var badYearless = regexp.MustCompile(`^\d{1,2}\s?月\s?\d{1,2}\s?日\s?\(\s?(?:[月火水木金土日](?:曜日?)?|(?i:sun|mon|tue|wed|thu|fri|sat))\.?\s?\)`)
 
 // withYear tells a date written with its year from 6月1日 or 6/1, which must
 // open its text node to count.
@@ -455,7 +465,7 @@ func (p *page) itemRoot(c *html.Node, d dateNode, count map[*html.Node]int) *htm
 		return c
 	}
 	r := c
-	for par := r.Parent; par != nil && par != p.body && par.Type == html.ElementNode && count[par] <= 1; par = par.Parent {
+	for par, i := r.Parent, 0; par != nil && par != p.body && par.Type == html.ElementNode && count[par] <= 1 && i < 8; par, i = par.Parent, i+1 {
 		if len(textOf(par)) > 4000 {
 			break
 		}

@@ -35,14 +35,19 @@ var (
 func (p *page) payment() *Payment {
 	var methods []PaymentMethod
 	seen := map[string]bool{}
-	add := func(name, text string) {
+	add := func(name, text string, struck bool) {
 		name, text = truncate(name, 80), truncate(text, 300)
 		if seen[name] || len(methods) >= maxMethods {
 			return
 		}
 		seen[name] = true
 		card := cardWords.MatchString(name) && !notCard.MatchString(name)
-		methods = append(methods, PaymentMethod{Name: name, Card: card, Suspended: suspended(text), Text: text})
+		susp := suspended(text)
+		if struck && !susp {
+			// The evidence must say why: the text itself reads as offered.
+			susp, text = true, truncate(text+" "+struckMark, 300)
+		}
+		methods = append(methods, PaymentMethod{Name: name, Card: card, Suspended: susp, Text: text})
 	}
 	elements(p.body, func(e *html.Node) bool {
 		if p.insideUsed(e) {
@@ -57,7 +62,7 @@ func (p *page) payment() *Payment {
 			// items below the heading, read on the way down.
 			if find(e, func(c *html.Node) bool { return c.DataAtom == atom.Li }) == nil && e.DataAtom != atom.H2 && e.DataAtom != atom.H3 && e.DataAtom != atom.H4 && e.DataAtom != atom.H5 {
 				for _, m := range methodsInValue(valueLines(e)) {
-					add(m.name, m.text)
+					add(m.name, m.text, false)
 				}
 				return false
 			}
@@ -67,7 +72,7 @@ func (p *page) payment() *Payment {
 		if name == "" {
 			return true
 		}
-		add(name, text)
+		add(name, text, struck(labelOf(e)))
 		// Red text inside a method's description is the method's state,
 		// not a page banner.
 		p.payUsed = append(p.payUsed, parts...)
@@ -360,4 +365,59 @@ func suspended(text string) bool {
 		}
 	}
 	return false
+}
+
+// struckMark is added to a method's text when only its strike-through says
+// it is stopped.
+const struckMark = "(取り消し線で表示)"
+
+// labelOf is the element that names a method item: a row's first cell,
+// otherwise the item itself.
+func labelOf(e *html.Node) *html.Node {
+	if e.DataAtom == atom.Tr {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Th || c.DataAtom == atom.Td {
+				return c
+			}
+		}
+	}
+	return e
+}
+
+// struck reports whether all the text of e is struck through (<s>, <del>,
+// <strike>, or style text-decoration: line-through): the shop has crossed
+// the method out rather than deleted it.
+func struck(e *html.Node) bool {
+	var on, off int
+	var walk func(n *html.Node, in bool, depth int)
+	walk = func(n *html.Node, in bool, depth int) {
+		if depth > 32 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if k := letters(n.Data); in {
+				on += k
+			} else {
+				off += k
+			}
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+			switch n.DataAtom {
+			case atom.S, atom.Del, atom.Strike:
+				in = true
+			}
+			if strings.Contains(strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")), "line-through") {
+				in = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in, depth+1)
+		}
+	}
+	walk(e, false, 0)
+	return on >= 2 && off == 0
 }

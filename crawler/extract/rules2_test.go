@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules added for the second blind set, each with the case it must not
+// over-reach into.
+
+func TestStruckPaymentMethod(t *testing.T) {
+	tests := []struct {
+		name, html string
+		suspended  bool
+	}{
+		{"label struck", `<dl><dt><del>クレジットカード決済</del></dt><dd>VISA・JCB</dd><dt>銀行振込</dt><dd>前払い</dd></dl>`, true},
+		{"style line-through", `<table><tr><th><span style="text-decoration: line-through">クレジットカード</span></th><td>VISA</td></tr><tr><th>代金引換</th><td>手数料330円</td></tr></table>`, true},
+		{"one brand struck", `<dl><dt>クレジットカード決済 <s>JCB</s></dt><dd>VISA</dd><dt>銀行振込</dt><dd>前払い</dd></dl>`, false},
+		{"plain", `<dl><dt>クレジットカード決済</dt><dd>VISA</dd><dt>銀行振込</dt><dd>前払い</dd></dl>`, false},
+	}
+	for _, tt := range tests {
+		r := Page(top+"guide.html", tt.html, ref)
+		if r.Payment == nil {
+			t.Errorf("%s: no payment methods", tt.name)
+			continue
+		}
+		if r.Payment.CardSuspended != tt.suspended {
+			t.Errorf("%s: card suspended %v, want %v (%+v)", tt.name, r.Payment.CardSuspended, tt.suspended, r.Payment.Methods)
+		}
+		if tt.suspended && !strings.Contains(r.Payment.Methods[0].Text, struckMark) {
+			t.Errorf("%s: evidence text %q does not say it is struck", tt.name, r.Payment.Methods[0].Text)
+		}
+	}
+}
+
+func TestBlind2NoticeRules(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string // "date title" per notice, date "" when unknown
+	}{
+		{"updated time is not a second post",
+			`<ul><li><time datetime="2026-06-10">2026.06.10</time> <time class="updated" datetime="2026-06-14">2026.06.14</time> <a href="/n/1">送料改定のお知らせ</a></li>
+			<li><time datetime="2026-05-01">2026.05.01</time> <a href="/n/2">新商品入荷</a></li></ul>`,
+			[]string{"2026-06-10 送料改定のお知らせ", "2026-05-01 新商品入荷"}},
+		{"section heading over one dated paragraph is not its title",
+			`<h2>お知らせ</h2><p>2026.06.01</p><p>臨時休業いたします</p>`,
+			[]string{"2026-06-01 臨時休業いたします"}},
+		{"heading before each date",
+			`<div><h4>臨時休業</h4><p>2026.06.01</p><p>本文</p><h4>新商品</h4><p>2026.05.01</p><p>本文</p></div>`,
+			[]string{"2026-06-01 臨時休業", "2026-05-01 新商品"}},
+		{"author beside the date is not the title",
+			`<div class="list"><div class="card"><h3><a href="/b/1">梅雨のお手入れ</a></h3><div class="meta"><time datetime="2026-06-03">2026年6月3日</time><span>店長</span></div></div>
+			<div class="card"><h3><a href="/b/2">新色のご案内</a></h3><div class="meta"><time datetime="2026-05-03">2026年5月3日</time><span>店長</span></div></div></div>`,
+			[]string{"2026-06-03 梅雨のお手入れ", "2026-05-03 新色のご案内"}},
+		{"unreadable year-less date opens an item, unknown",
+			`<ul><li>2026.06.10 営業日変更</li><li>6月2日(水) 見学会について</li><li>2026.05.10 新商品</li></ul>`,
+			[]string{"2026-06-10 営業日変更", " 見学会について", "2026-05-10 新商品"}},
+		{"unreadable year-less date in a sentence is not an item",
+			`<ul><li>2026.06.10 営業日変更</li><li>2026.05.10 新商品</li></ul><p>6月2日(水)から営業時間を変更します</p>`,
+			[]string{"2026-06-10 営業日変更", "2026-05-10 新商品"}},
+	}
+	for _, tt := range tests {
+		r := Page(top, tt.html, ref)
+		var got []string
+		for _, n := range r.Notices {
+			got = append(got, dateString(n)+" "+n.Title)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPaymentLinkText(t *testing.T) {
+	tests := []struct {
+		text string
+		pay  bool
+	}{
+		{"お支払い・送料", true},
+		{"送料とお支払い", true},
+		{"お支払について", true},
+		{"お支払い完了メールが届かない", false},
+	}
+	for _, tt := range tests {
+		r := Page(top, `<a href="/p1.html">`+tt.text+`</a>`, ref)
+		got := len(r.Links) == 1 && r.Links[0].Kind == LinkPayment
+		if got != tt.pay {
+			t.Errorf("%q: payment link %v, want %v (%+v)", tt.text, got, tt.pay, r.Links)
+		}
+	}
+}
