@@ -15,7 +15,7 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	if d.ok {
 		n.Date = d.date
 	}
-	var titleLink, anyLink *html.Node
+	var titled, hrefs []*html.Node
 	var heading *html.Node
 	for _, nd := range nodes {
 		if nd.Type != html.ElementNode {
@@ -23,13 +23,22 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		}
 		for _, e := range append([]*html.Node{nd}, all(nd)...) {
 			switch {
-			case isHref(e) && titleLink == nil && !isMoreLink(e) && letters(stripDate(textOf(e), d.text)) >= 2:
-				titleLink = e
-			case isHref(e) && anyLink == nil && p.detailURL(e) != "":
-				anyLink = e
+			case isHref(e) && !isMoreLink(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+				titled = append(titled, e)
+				hrefs = append(hrefs, e)
+			case isHref(e):
+				hrefs = append(hrefs, e)
 			case heading == nil && isHeading(e) && letters(stripDate(textOf(e), d.text)) >= 2:
 				heading = e
 			}
+		}
+	}
+	titleLink := pickTitleLink(titled)
+	var anyLink *html.Node
+	for _, e := range hrefs {
+		if e != titleLink && !taxonomyLink(e) && p.detailURL(e) != "" {
+			anyLink = e
+			break
 		}
 	}
 	switch {
@@ -101,6 +110,44 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	}
 	n.Body = strings.Join(body, " ")
 	return p.finish(n), true
+}
+
+// pickTitleLink chooses the link that names the item among its titled
+// links: one in or around a heading first, then the first that is not a
+// category or tag link (a news list's "お知らせ" / "新商品" badge, a
+// WordPress rel="category tag" link in the post meta), else the first.
+func pickTitleLink(links []*html.Node) *html.Node {
+	for _, a := range links {
+		if find(a, isHeading) != nil {
+			return a
+		}
+		for e, i := a.Parent, 0; e != nil && i < 3; e, i = e.Parent, i+1 {
+			if isHeadingTag(e) || isHeading(e) && e.DataAtom != atom.Li && e.DataAtom != atom.Div && e.DataAtom != atom.Article {
+				return a
+			}
+		}
+	}
+	for _, a := range links {
+		if !taxonomyLink(a) {
+			return a
+		}
+	}
+	if len(links) > 0 {
+		return links[0]
+	}
+	return nil
+}
+
+// taxonomyPath: list pages of a category, tag or genre, not a post.
+var taxonomyPath = regexp.MustCompile(`(?i)/(?:category|categories|cat|tag|tags|genre|label|labels|term|topics_cat|news_cat)(?:/|$)|[?&](?:cat|category|tag|genre|cat_id|category_id)=`)
+
+// taxonomyLink reports whether a links to a category or tag list.
+func taxonomyLink(a *html.Node) bool {
+	rel := strings.ToLower(attr(a, "rel"))
+	if strings.Contains(rel, "category") || strings.Contains(rel, "tag") {
+		return true
+	}
+	return taxonomyPath.MatchString(attr(a, "href"))
 }
 
 // separators are trimmed from a title; brackets are kept (【重要】).

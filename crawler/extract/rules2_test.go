@@ -52,6 +52,14 @@ func TestBlind2NoticeRules(t *testing.T) {
 			`<div class="list"><div class="card"><h3><a href="/b/1">梅雨のお手入れ</a></h3><div class="meta"><time datetime="2026-06-03">2026年6月3日</time><span>店長</span></div></div>
 			<div class="card"><h3><a href="/b/2">新色のご案内</a></h3><div class="meta"><time datetime="2026-05-03">2026年5月3日</time><span>店長</span></div></div></div>`,
 			[]string{"2026-06-03 梅雨のお手入れ", "2026-05-03 新色のご案内"}},
+		{"a category badge link before the title link is not the title",
+			`<ul><li><span>2026.06.01</span><a href="/news/category/info">お知らせ</a><a href="/news/101">カード決済停止について</a></li>
+			<li><span>2026.05.20</span><a href="/news/category/item">新商品</a><a href="/news/100">夏物入荷</a></li></ul>`,
+			[]string{"2026-06-01 カード決済停止について", "2026-05-20 夏物入荷"}},
+		{"WordPress rel=category link in the meta is not the title",
+			`<main><article class="post"><div class="meta"><time datetime="2026-06-10T10:00:00+09:00">2026年6月10日</time> <a href="/c/n/" rel="category tag">お知らせ</a></div><h2 class="entry-title"><a href="/2026/06/10/a/">カード決済メンテナンス</a></h2></article>
+			<article class="post"><div class="meta"><time datetime="2026-06-01T10:00:00+09:00">2026年6月1日</time> <a href="/c/n/" rel="category tag">お知らせ</a></div><h2 class="entry-title"><a href="/2026/06/01/b/">新商品</a></h2></article></main>`,
+			[]string{"2026-06-10 カード決済メンテナンス", "2026-06-01 新商品"}},
 		{"unreadable year-less date opens an item, unknown",
 			`<ul><li>2026.06.10 営業日変更</li><li>6月2日(水) 見学会について</li><li>2026.05.10 新商品</li></ul>`,
 			[]string{"2026-06-10 営業日変更", " 見学会について", "2026-05-10 新商品"}},
