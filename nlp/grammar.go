@@ -225,7 +225,48 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 			return subjNone, false, newEntry
 		}
 	}
+	if i > 0 && ownObjectNoun(toks, i-1) {
+		// ギフトラッピング休止 / 店頭受取サービス停止: the noun compounded with
+		// the stop is what stops; a card word would have been found above.
+		return subjNone, false, newEntry
+	}
 	return subjImplicit, false, newEntry
+}
+
+// ownObjectNoun: a content noun right before a stop that names its object
+// (ギフトラッピング休止, 名入れ休止, 店頭受取サービス休止), not a manner (一時,
+// 臨時, 緊急, 全面), a reason (メンテナンス, 障害), a time (期間延長) or the
+// shop itself (サイト, 全サービス, 受付).
+func ownObjectNoun(toks []tok, k int) bool {
+	t := toks[k]
+	if t.pos1 != "名詞" || k > 0 && toks[k-1].pos1 == "接頭詞" {
+		return false
+	}
+	if t.pos2 == "接尾" || namedServiceWords[t.base] {
+		// 名/入れ, 店頭受取/サービス, おせち予約受付/サービス: a noun of the
+		// compound before says what.
+		for j := k - 1; j >= 0 && j >= k-4 && toks[j].pos1 == "名詞"; j-- {
+			if cardWithin(toks, j, 0) || paymentWords[toks[j].base] {
+				return false
+			}
+			if contentNoun(toks[j]) {
+				return true
+			}
+		}
+		return false
+	}
+	return contentNoun(t)
+}
+
+// contentNoun: a noun that can name what stops (not a number, an adverbial
+// noun, a suffix, or any word a rule already reads).
+func contentNoun(t tok) bool {
+	if t.pos1 != "名詞" || t.pos2 == "数" || t.pos2 == "副詞可能" || t.pos2 == "接尾" || t.pos2 == "非自立" || t.pos2 == "形容動詞語幹" {
+		return false
+	}
+	b := t.base
+	return !(siteWords[b] || usageWords[b] || maintWords[b] || faultWords[b] || tempWords[b] || startsNowWords[b] ||
+		stopMannerWords[b] || windowHeadWords[b] || paymentWords[b] || cardWords[b] || otherMethodWords[b] || brandWords[b])
 }
 
 // installmentWords: the card's payment options (分割払い, リボ払い, ボーナス払い).

@@ -60,6 +60,15 @@ var tempWords = words("一時", "一時的", "当面", "当分", "しばらく",
 // is stopped without being named.
 var onlyOtherWords = words("のみ", "だけ", "限定", "限り")
 
+// stopMannerWords: nouns compounded before a stop that say how it stops,
+// not what (緊急停止, 全面停止, 臨時休止, 完全停止, 無期限休止): the stop keeps
+// the notice's topic as its subject.
+var stopMannerWords = words("緊急", "全面", "臨時", "完全", "無期限", "一斉", "一部", "全", "機能", "運用", "稼働", "取扱", "取り扱い", "取扱い", "お取り扱い", "お取扱い")
+
+// namedServiceWords: サービス / システム / 機能 after a noun name one service
+// (店頭受取サービス, ポイントシステム), not the whole shop.
+var namedServiceWords = words("サービス", "システム", "機能")
+
 // removalWords: the card taken off the list of payment options (お支払い方法から
 // クレジットカードを外しております, 選択肢から削除, 非表示にしております). They
 // stop the card only in a sentence that names the options (optionWords):
