@@ -23,6 +23,8 @@ var (
 	redClass = regexp.MustCompile(`(?i)^(?:red|txt_?red|text-?red|font_?red|fc_?red|color_?red|red_?txt|attention|caution|warning|txt_?caution)$`)
 	styleRed = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
 	// urgentWords must appear in red text for it to be a banner.
+	// stopWords: what an "info" box must say to be a banner.
+	stopWords   = regexp.MustCompile(`決済|カード|メンテナンス|停止|障害|不具合|休止|お支払`)
 	urgentWords = regexp.MustCompile(`決済|カード|メンテナンス|お知らせ|停止|障害|不具合|休止|重要|お詫び|ご注意|休業|遅延|再開|お支払`)
 )
 
@@ -61,7 +63,9 @@ func (p *page) banners() []Banner {
 		}
 		name := strings.ToLower(attr(e, "class") + " " + attr(e, "id"))
 		strong := containsAny(name, bannerStrong)
-		named := (strong || containsAny(name, bannerWeak)) && !containsAny(name, notBanner)
+		weak := containsAny(name, bannerWeak)
+		info := !strong && !weak && infoToken(name)
+		named := (strong || weak || info) && !containsAny(name, notBanner)
 		switch {
 		case hasClass(e, "announcement-bar__message"):
 			add(e, textOf(e))
@@ -71,7 +75,14 @@ func (p *page) banners() []Banner {
 				return true // one banner per message, not the whole bar
 			}
 			t := textOf(e)
-			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 && (strong || urgentWords.MatchString(t)) {
+			urgent := urgentWords.MatchString(t)
+			if info {
+				// A bare "info" box greets and points to the news as often
+				// as it warns: it counts only when it speaks of payment or
+				// maintenance.
+				urgent = stopWords.MatchString(t)
+			}
+			if n := len([]rune(t)); n >= 4 && n <= maxBanner && letters(t) >= 4 && (strong || urgent) {
 				add(e, t)
 				return false
 			}
@@ -128,6 +139,19 @@ func isRed(e *html.Node) bool {
 	}
 	if m := styleRed.FindStringSubmatch(attr(e, "style")); m != nil {
 		return redColor.MatchString(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), "!important")))
+	}
+	return false
+}
+
+// infoToken reports whether a class or id is "info" itself or starts with it
+// (#info, .info-box, .info_area): the box many shops put their urgent
+// notice in. "shopinfo" or "company-info" (the shop's address block) are
+// not, and like every weak name it needs urgent words to count.
+func infoToken(name string) bool {
+	for _, t := range strings.Fields(name) {
+		if t == "info" || strings.HasPrefix(t, "info-") || strings.HasPrefix(t, "info_") {
+			return true
+		}
 	}
 	return false
 }

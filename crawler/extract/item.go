@@ -160,11 +160,18 @@ var emptyBrackets = regexp.MustCompile(`\[\s*\]|\(\s*\)|【\s*】|<\s*>|「\s*�
 func stripDate(s, date string) string {
 	if date != "" {
 		s = strings.Replace(s, date, "", 1)
+		// "2026/06/01 UP タイトル", "2026年6月1日(月)更新 タイトル": the
+		// word after the date says it was posted, it is not the title.
+		s = postedMark.ReplaceAllString(clean(s), "")
 	}
 	s = emptyBrackets.ReplaceAllString(s, "")
 	s = newMark.ReplaceAllString(clean(s), "")
 	return clean(strings.Trim(clean(s), separators))
 }
+
+// postedMark opens what follows a date when the shop writes "UP" or 更新
+// after it.
+var postedMark = regexp.MustCompile(`^(?:\(\S{1,3}\)\s?)?(?:UP!?|Up!?|up!?|更新|掲載|公開)(?:\s+|[:!]\s*)`)
 
 // newMark is the "NEW" badge shops put beside recent items.
 var newMark = regexp.MustCompile(`(?i)\snew!?$`)

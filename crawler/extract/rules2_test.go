@@ -60,6 +60,9 @@ func TestBlind2NoticeRules(t *testing.T) {
 			`<main><article class="post"><div class="meta"><time datetime="2026-06-10T10:00:00+09:00">2026年6月10日</time> <a href="/c/n/" rel="category tag">お知らせ</a></div><h2 class="entry-title"><a href="/2026/06/10/a/">カード決済メンテナンス</a></h2></article>
 			<article class="post"><div class="meta"><time datetime="2026-06-01T10:00:00+09:00">2026年6月1日</time> <a href="/c/n/" rel="category tag">お知らせ</a></div><h2 class="entry-title"><a href="/2026/06/01/b/">新商品</a></h2></article></main>`,
 			[]string{"2026-06-10 カード決済メンテナンス", "2026-06-01 新商品"}},
+		{"UP and 更新 after the date are not the title",
+			`<ul><li>2026/06/01 UP カード決済について</li><li>2026年5月1日(金)更新　新商品</li><li>2026.04.01 更新情報を追加</li></ul>`,
+			[]string{"2026-06-01 カード決済について", "2026-05-01 新商品", "2026-04-01 更新情報を追加"}},
 		{"unreadable year-less date opens an item, unknown",
 			`<ul><li>2026.06.10 営業日変更</li><li>6月2日(水) 見学会について</li><li>2026.05.10 新商品</li></ul>`,
 			[]string{"2026-06-10 営業日変更", " 見学会について", "2026-05-10 新商品"}},
@@ -94,6 +97,26 @@ func TestPaymentLinkText(t *testing.T) {
 		got := len(r.Links) == 1 && r.Links[0].Kind == LinkPayment
 		if got != tt.pay {
 			t.Errorf("%q: payment link %v, want %v (%+v)", tt.text, got, tt.pay, r.Links)
+		}
+	}
+}
+
+func TestInfoBoxBanner(t *testing.T) {
+	tests := []struct {
+		html   string
+		banner bool
+	}{
+		{`<div id="info"><p>【重要】カード決済メンテナンスのため、クレジットカードはご利用いただけません</p></div><h2>新商品</h2>`, true},
+		{`<div class="info_area">システム障害のため現在ご注文を停止しています</div>`, true},
+		// A greeting that points to the news is not a banner, nor is the
+		// shop's address block.
+		{`<div class="info-box">いつもご利用ありがとうございます。最新のお知らせはこちらをご覧ください。</div>`, false},
+		{`<div class="shopinfo">営業日カレンダー クレジットカード決済がご利用いただけます</div>`, false},
+	}
+	for _, tt := range tests {
+		r := Page(top, tt.html, ref)
+		if got := len(r.Banners) > 0; got != tt.banner {
+			t.Errorf("%s: banner %v, want %v (%+v)", tt.html, got, tt.banner, r.Banners)
 		}
 	}
 }
