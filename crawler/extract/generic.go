@@ -118,7 +118,7 @@ func (p *page) dateNodes() []dateNode {
 		}
 		switch n.Type {
 		case html.ElementNode:
-			if skipped[n.DataAtom] || hidden(n) || read[n] {
+			if skipped[n.DataAtom] || hidden(n) || read[n] || notNews(n) {
 				return
 			}
 			if n.DataAtom == atom.Time {
@@ -139,6 +139,20 @@ func (p *page) dateNodes() []dateNode {
 	}
 	visit(p.body)
 	return dropInnerYearless(dropSecondDates(out))
+}
+
+// notNewsNames: containers of what customers write (reviews, comments), whose
+// dated entries are not the shop speaking. Lower-case substrings of the
+// class or id.
+var notNewsNames = []string{"review", "kuchikomi", "testimonial", "customer-voice", "customer_voice", "user-voice", "comment-list", "commentlist", "comments-area", "comment-body"}
+
+func notNews(n *html.Node) bool {
+	name := attr(n, "class") + " " + attr(n, "id")
+	if len(name) < 4 {
+		return false
+	}
+	// "news-preview" is a news teaser, not a review.
+	return containsAny(strings.ReplaceAll(strings.ToLower(name), "preview", ""), notNewsNames)
 }
 
 // dropSecondDates removes a date that follows another with nothing but

@@ -63,6 +63,10 @@ func TestBlind2NoticeRules(t *testing.T) {
 		{"UP and 更新 after the date are not the title",
 			`<ul><li>2026/06/01 UP カード決済について</li><li>2026年5月1日(金)更新　新商品</li><li>2026.04.01 更新情報を追加</li></ul>`,
 			[]string{"2026-06-01 カード決済について", "2026-05-01 新商品", "2026-04-01 更新情報を追加"}},
+		{"customer reviews are not notices, a news preview is",
+			`<div class="reviews"><div class="review"><p>2026/06/01</p><p>山田様</p><p>カードが使えませんでした</p></div><div class="review"><p>2026/05/20</p><p>佐藤様</p></div></div>
+			<ul class="news-preview"><li>2026.06.10 臨時休業</li><li>2026.05.10 新商品</li></ul>`,
+			[]string{"2026-06-10 臨時休業", "2026-05-10 新商品"}},
 		{"unreadable year-less date opens an item, unknown",
 			`<ul><li>2026.06.10 営業日変更</li><li>6月2日(水) 見学会について</li><li>2026.05.10 新商品</li></ul>`,
 			[]string{"2026-06-10 営業日変更", " 見学会について", "2026-05-10 新商品"}},
