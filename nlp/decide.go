@@ -15,6 +15,7 @@ type summary struct {
 	leak, fraud, brandChange, storedOK, usableNormally               []int
 	leakSupport                                                      []int // 第三者調査機関 / 件数 / 経緯 sentences
 	noImpact, siteStop                                               []int
+	announced                                                        []int // 停止のお知らせ: a title announcing a stop
 	doneWork                                                         []int // 証明書を更新いたしました: work reported done, no stop
 	plannedOrStop                                                    []int // work announced ahead, or any stop at all
 	hasCard                                                          bool
@@ -78,6 +79,7 @@ func (n *notice) summarise() summary {
 		add(f.pretextFault && !f.logistics, &s.pretextFault)
 		add(f.openEnded && !f.logistics, &s.openEnded)
 		add(f.startsNow || f.window.startOnly && relevant[i], &s.startsNow)
+		add(f.announced, &s.announced)
 		add(f.extension && len(f.stops) > 0, &s.extension)
 		add(f.otherMethods && !f.provider, &s.otherMethods)
 		add(f.provider && (relevant[i] || f.planned), &s.provider)
@@ -207,6 +209,13 @@ func (n *notice) decide() Result {
 		w(s.recurring, wRecurring) + w(s.spareDay, wSpareDay) + w(s.brandChange, wBrandChange)
 	if len(s.hedged) > 0 && len(s.activeCard) == 0 {
 		susp += wHedged
+	}
+	if len(s.announced) > 0 && len(s.startsNow) == 0 && len(s.negated) == 0 && len(s.noImpact) == 0 && len(s.fraud) == 0 {
+		// クレジットカード決済一時停止のお知らせ: the title announces the stop
+		// now. Not when the body denies it (停止しておりません) or warns of a
+		// phishing mail that uses it.
+		susp += wStartsNow
+		s.startsNow = s.announced
 	}
 	stillStopped := len(s.activeCard) > 0 && (len(s.extension) > 0 || len(s.notResumed) > 0 || len(s.openEnded) > 0)
 	if len(s.activeCard) == 0 && len(s.siteStop) > 0 && len(s.openEnded) > 0 &&

@@ -138,7 +138,8 @@ func subjectOf(toks []tok, i int) (s subject, brandOnly, newEntry bool) {
 			return subjCard, true
 		case isOtherMethodTok(t):
 			return subjOther, true
-		case (paymentWords[t.base] || paymentWords[t.surf]) && j > 0 && installmentWords[toks[j-1].base]:
+		case (paymentWords[t.base] || paymentWords[t.surf]) && j > 0 && installmentWords[toks[j-1].base],
+			installmentCompound(t):
 			// 分割払い / リボ払い are options of a card that works (分割払いは
 			// ご利用いただけません is a guide's rule, not a stop): the nearest
 			// payment word, and not a card stop.
@@ -709,6 +710,19 @@ func deniedLater(toks []tok, negHead []bool, i int) bool {
 			fact = true
 		}
 		if fact && negHead[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// installmentCompound: ipa keeps 分割払い / リボ払い / ボーナス払い whole.
+func installmentCompound(t tok) bool {
+	if !strings.HasSuffix(t.surf, "払い") {
+		return false
+	}
+	for w := range installmentWords {
+		if strings.HasPrefix(t.surf, w) {
 			return true
 		}
 	}

@@ -64,6 +64,7 @@ type facts struct {
 	leakCore       bool
 	leakAccess     bool // 不正アクセス, stated as a fact
 	leakDenied     bool // 流出した事実はございません / 確認されておりません
+	announced      bool // 停止のお知らせ / 停止について: a title announcing a stop
 	fraud          bool
 	brandChange    bool
 	hasCard        bool
@@ -129,8 +130,9 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			f.stops = append(f.stops, m)
 			if m.aspect == aspectNow && announcedAfter(toks, i) {
 				// クレジットカード決済一時停止のお知らせ / カード払い休止について:
-				// the stop is what is announced, so it starts now.
-				f.startsNow = true
+				// the stop is what is announced, so it starts now (unless the
+				// body denies it: decide).
+				f.announced = true
 			}
 		case usageWords[b] && negHead[i]:
 			// ご利用いただけません: a negated usage is a stop.
