@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -53,6 +54,13 @@ func (p *page) payment() *Payment {
 		if p.insideUsed(e) {
 			return false
 		}
+		if ms := lineBlockMethods(e); len(ms) > 0 {
+			for _, m := range ms {
+				add(m.name, m.text, false)
+			}
+			p.payUsed = append(p.payUsed, e)
+			return false
+		}
 		label, text, parts, ok := methodItem(e)
 		if !ok {
 			return true
@@ -84,6 +92,7 @@ func (p *page) payment() *Payment {
 		p.payUsed = nil
 		return nil
 	}
+	p.noteAfterList(methods)
 	pay := &Payment{URL: p.site.pageString(), Methods: methods}
 	cards, stopped := 0, 0
 	for _, m := range methods {
@@ -420,4 +429,111 @@ func struck(e *html.Node) bool {
 	}
 	walk(e, false, 0)
 	return on >= 2 && off == 0
+}
+
+// lineBlockMethods reads a paragraph of <br> lines that lists methods, as
+// hand-made pages and rich-text editors write them:
+//
+//	<p><strong>支払方法</strong><br>クレジットカード、PayPal、コンビニ決済</p>
+//	<p>■クレジットカード決済<br>VISA…<br>※ただいまご利用いただけません<br>■銀行振込<br>…</p>
+//
+// In the first a short お支払い方法 line heads the value; in the second each
+// method opens a short line of its own, starting with a bullet, and the lines
+// under it (brands, remarks) are its text. Anything else is not read here.
+func lineBlockMethods(e *html.Node) []valueMethod {
+	if e.DataAtom != atom.P && e.DataAtom != atom.Div {
+		return nil
+	}
+	for c := e.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blocks[c.DataAtom] && c.DataAtom != atom.Br {
+			return nil
+		}
+	}
+	lines := linesOf(nil, e)
+	if len(lines) < 2 {
+		return nil
+	}
+	if payHeading.MatchString(lines[0]) && len([]rune(lines[0])) <= 20 {
+		return methodsInValue(strings.Join(lines[1:], "\n"))
+	}
+	var out []valueMethod
+	for _, l := range lines {
+		r, _ := utf8.DecodeRuneInString(l)
+		if strings.ContainsRune(methodBullets, r) && len([]rune(l)) <= 30 && !strings.Contains(l, "。") {
+			if name := methodNameLead(strings.TrimLeft(l, methodBullets+" "), 2); name != "" {
+				out = append(out, valueMethod{name, l})
+				continue
+			}
+		}
+		if len(out) > 0 {
+			out[len(out)-1].text += " " + l
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+var (
+	genericCard = regexp.MustCompile(`クレジット|カード決済|カード払い|カードでのお支払|カード支払`)
+	cardBrand   = regexp.MustCompile(`(?i)visa|master|jcb|amex|american express|diners|discover|銀聯`)
+)
+
+// methodBullets open a method's line in a hand-made list.
+const methodBullets = "■□◆◇●○・◎▼▽▶►【"
+
+// noteAfterList applies a note written under the list of methods
+// ("※現在、クレジットカード決済はシステム不具合のため停止しております。") to
+// the card methods it names: the shop marks the stop beside the list rather
+// than in the card's entry. Only the few elements right after a list, up to
+// the next heading, are read.
+func (p *page) noteAfterList(methods []PaymentMethod) {
+	open := false
+	for _, m := range methods {
+		if m.Card && !m.Suspended {
+			open = true
+		}
+	}
+	if !open {
+		return
+	}
+	seen := map[*html.Node]bool{}
+	var notes []string
+	for _, u := range p.payUsed {
+		list := u.Parent
+		if list == nil || seen[list] {
+			continue
+		}
+		seen[list] = true
+		k := 0
+		for s := list.NextSibling; s != nil && k < 3; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if isHeadingTag(s) || s.DataAtom == atom.Table || s.DataAtom == atom.Ul || s.DataAtom == atom.Dl || s.DataAtom == atom.Ol {
+				break
+			}
+			k++
+			for _, l := range linesOf(nil, s) {
+				for _, sent := range sentenceEnd.Split(l, -1) {
+					// The note must stop card payment as such: one brand
+					// (JCB), debit cards or instalments are not the method.
+					if genericCard.MatchString(sent) && !notCard.MatchString(sent) && !cardBrand.MatchString(sent) && !suspExclude.MatchString(sent) && suspended(sent) {
+						notes = append(notes, strings.TrimSpace(sent))
+					}
+				}
+			}
+		}
+	}
+	if len(notes) == 0 {
+		return
+	}
+	note := strings.Join(notes, " ")
+	for i := range methods {
+		if methods[i].Card && !methods[i].Suspended {
+			methods[i].Suspended = true
+			methods[i].Text = truncate(methods[i].Text+" "+note, 300)
+		}
+	}
 }

@@ -124,3 +124,34 @@ func TestInfoBoxBanner(t *testing.T) {
 		}
 	}
 }
+
+func TestPaymentLineBlocksAndNotes(t *testing.T) {
+	tests := []struct {
+		name, html string
+		methods    int
+		stopped    bool
+	}{
+		{"heading line in a paragraph",
+			`<p><strong>支払方法</strong><br>クレジットカード、PayPal、Amazon Pay、コンビニ決済</p>`, 4, false},
+		{"bulleted lines with a remark",
+			`<h2>お支払い方法</h2><p>■クレジットカード決済<br>VISA・JCB<br>※ただいまシステムメンテナンスのため、ご利用いただけません。<br><br>■銀行振込<br>三菱UFJ銀行<br>■代金引換<br>手数料330円</p>`, 3, true},
+		{"note under the list stops the card method",
+			`<h2>お支払い方法</h2><ul><li>クレジットカード</li><li>銀行振込</li><li>代金引換</li></ul><p>※現在、クレジットカード決済はシステム不具合のため停止しております。</p>`, 3, true},
+		{"note about one brand does not",
+			`<h2>お支払い方法</h2><ul><li>クレジットカード</li><li>銀行振込</li><li>代金引換</li></ul><p>※現在、JCBカードはご利用いただけません。</p>`, 3, false},
+		{"note about debit cards does not",
+			`<h2>お支払い方法</h2><ul><li>クレジットカード</li><li>銀行振込</li></ul><p>※デビットカードはご利用いただけません。</p>`, 2, false},
+		{"a news paragraph is not a method list",
+			`<p>クレジットカード決済を停止しております。<br>銀行振込、代金引換はご利用いただけます。</p>`, 0, false},
+	}
+	for _, tt := range tests {
+		r := Page(top+"guide.html", tt.html, ref)
+		n, stopped := 0, false
+		if r.Payment != nil {
+			n, stopped = len(r.Payment.Methods), r.Payment.CardSuspended
+		}
+		if n != tt.methods || stopped != tt.stopped {
+			t.Errorf("%s: %d methods, card stopped %v; want %d, %v (%+v)", tt.name, n, stopped, tt.methods, tt.stopped, r.Payment)
+		}
+	}
+}
