@@ -17,7 +17,7 @@ var (
 	newsText = regexp.MustCompile(`(?i)お知らせ|新着情報|最新情報|ニュース|インフォメーション|\bnews\b|\binformation\b|\binfo\b|what'?s\s?new|更新情報|店長日記|トピックス|\btopics\b`)
 	// Paths of list pages, not of single posts (/news/<slug> is a detail).
 	newsPath = regexp.MustCompile(`(?i)^(?:/[^/]+)*?/(?:news|info|information|topics|whatsnew|what_new|whats_new|oshirase)(?:/|/index\.(?:html?|php))?$|^/blogs/news/?$|^/blog/?$|^/category/(?:[^/]+/)*(?:news|info|information|oshirase)/?$|(?:^|/)(?:whatsnew|what_new|news|info|information|oshirase)\.(?:html?|php)$|^/view/page/news`)
-	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|お?支払い?(?:[・/&、]|と|および|について|$)|(?i)\bshopping guide\b|\blegal notice\b`)
+	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|お?支払い?(?:[・/&、]|と|および|について|$)|ご利用案内|ショッピングのご案内|お買い?物(?:について|の流れ|方法|のご案内)|ご購入(?:方法|について)|ご注文(?:について|の流れ)|(?i)\bshopping guide\b|\blegal notice\b`)
 	payPath  = regexp.MustCompile(`(?i)^/help/(?:guide|tradelaw)|^/law/?$|^/order/?(?:index\.php)?$|^/pages/(?:guide|tokushoho|payment|shopping-guide|law|legal)|^/policies/legal-notice|^/view/guide|^/user_data/(?:guide|payment|tokushoho|law)|/(?:guide|payment|tokushoho|tokutei|law|legal|shiharai|kessai)(?:\.html?|\.php|/)?$|^/fs/[^/]+/(?:c/)?(?:guide|payment|tokushoho|law)`)
 )
 
@@ -25,7 +25,7 @@ var (
 // these, so most link texts (product names) skip the regexps.
 var (
 	newsHints = []string{"お知らせ", "新着情報", "最新情報", "ニュース", "インフォメーション", "news", "info", "what", "更新情報", "店長日記", "トピックス", "topics"}
-	payHints  = []string{"支払", "ガイド", "特定商取引", "特商法", "決済方法", "ご注文方法", "guide", "legal"}
+	payHints  = []string{"支払", "ガイド", "特定商取引", "特商法", "決済方法", "ご注文", "guide", "legal", "案内", "お買", "ご購入"}
 )
 
 // links lists the same-site links worth fetching: detail pages of the

@@ -95,6 +95,11 @@ func TestPaymentLinkText(t *testing.T) {
 		{"送料とお支払い", true},
 		{"お支払について", true},
 		{"お支払い完了メールが届かない", false},
+		{"ショッピングのご案内", true},
+		{"ご利用案内", true},
+		{"お買い物の流れ", true},
+		{"ご注文について", true},
+		{"店舗のご案内", false},
 	}
 	for _, tt := range tests {
 		r := Page(top, `<a href="/p1.html">`+tt.text+`</a>`, ref)
