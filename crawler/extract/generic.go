@@ -127,6 +127,10 @@ func (p *page) dateNodes() []dateNode {
 				}
 				return
 			}
+			if d, ok := p.splitDate(n); ok {
+				out = append(out, d)
+				return
+			}
 		case html.TextNode:
 			if d, ok := p.textDate(n); ok {
 				out = append(out, d)
@@ -154,6 +158,55 @@ func notNews(n *html.Node) bool {
 	// "news-preview" is a news teaser, not a review.
 	return containsAny(strings.ReplaceAll(strings.ToLower(name), "preview", ""), notNewsNames)
 }
+
+// splitDate reads a date whose year and day sit in separate elements, as
+// designed news lists print them: <div class="date"><span>2026</span>
+// <span>06.01</span></div>. The element's own texts must be a bare year
+// followed by a month and day, and nothing else.
+func (p *page) splitDate(n *html.Node) (dateNode, bool) {
+	if n.FirstChild == nil || n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return dateNode{}, false
+	}
+	var texts []string
+	count := 0
+	var collect func(c *html.Node) bool
+	collect = func(c *html.Node) bool {
+		for ; c != nil; c = c.NextSibling {
+			if count++; count > 12 {
+				return false
+			}
+			switch c.Type {
+			case html.TextNode:
+				if t := clean(c.Data); t != "" {
+					texts = append(texts, t)
+				}
+			case html.ElementNode:
+				if skipped[c.DataAtom] || !collect(c.FirstChild) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !collect(n.FirstChild) || len(texts) < 2 || len(texts) > 4 || !bareYear.MatchString(texts[0]) {
+		return dateNode{}, false
+	}
+	rest := strings.TrimLeft(strings.Join(texts[1:], ""), "./-年 ")
+	if !monthDay.MatchString(rest) {
+		return dateNode{}, false
+	}
+	year := strings.TrimRight(texts[0], "./-年 ")
+	m, ok := jpdate.Find(year+"."+strings.NewReplacer("/", ".", "-", ".", "月", ".", "日", "").Replace(strings.Fields(rest)[0]), p.ref)
+	if !ok || m.Start != 0 {
+		return dateNode{}, false
+	}
+	return dateNode{node: n, date: m.Time, ok: true, text: textOf(n)}, true
+}
+
+var (
+	bareYear = regexp.MustCompile(`^(?:19|20)\d{2}\s?[./\-年]?$`)
+	monthDay = regexp.MustCompile(`^\d{1,2}\s?[./\-月]\s?\d{1,2}日?(?:\s?\(\S{1,4}\))?$`)
+)
 
 // dropSecondDates removes a date that follows another with nothing but
 // spaces and labels between: "公開 2026年6月10日 更新 2026年6月14日" (a WordPress
@@ -425,7 +478,20 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		titled = titled || hasTitle(c, d.text)
 	}
 	if titled {
-		return []*html.Node{p.itemRoot(c, d, count)}
+		r := p.itemRoot(c, d, count)
+		if r == c && isHeadingTag(c) {
+			// "<h3>2026.06.01 タイトル</h3><p>本文</p>": the text under a dated
+			// heading, up to the next heading or date, is its body.
+			nodes := []*html.Node{c}
+			for s := c.NextSibling; s != nil && len(nodes) < 48; s = s.NextSibling {
+				if count[s] > 0 || dated[s] || (s.Type == html.ElementNode && (isHeadingTag(s) || s.DataAtom == atom.Hr)) {
+					break
+				}
+				nodes = append(nodes, s)
+			}
+			return nodes
+		}
+		return []*html.Node{r}
 	}
 	// "<h3>タイトル</h3><p class=date>2026.06.11</p><p>本文</p>" repeated:
 	// the heading before a lone date is its item's title.
@@ -557,8 +623,13 @@ func hasTitle(n *html.Node, date string) bool {
 	} else {
 		t = textOf(n)
 	}
-	return letters(dateLabel.ReplaceAllString(strings.Replace(t, date, "", 1), "")) >= 2
+	t = dateLabel.ReplaceAllString(strings.Replace(t, date, "", 1), "")
+	// A NEW / UP badge beside the date is not a title.
+	return letters(badgeWord.ReplaceAllString(t, "")) >= 2
 }
+
+// badgeWord: the NEW / UP marks shops put beside a date.
+var badgeWord = regexp.MustCompile(`(?i)(?:^|\s|!)(?:new|up)!?(?:\s|$)`)
 
 // lineBefore returns the siblings before n on its line (back to a <br> or a
 // block element) when they say something besides bullets, or nil. A dated

@@ -44,6 +44,11 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	switch {
 	case titleLink != nil:
 		n.Title = stripDate(textOf(titleLink), d.text)
+		// <a><time/><span class="label">お知らせ</span><p>タイトル</p></a>:
+		// a category badge inside the link is not part of the title.
+		if t := stripDate(strings.Join(linesOf(isLabel, titleLink), " "), d.text); letters(t) >= 2 {
+			n.Title = t
+		}
 		// <a href><p>date</p><h3>title</h3><p>excerpt</p></a>: a link
 		// that wraps the whole item is titled by the heading inside it.
 		if h := find(titleLink, isHeading); h != nil && letters(stripDate(textOf(h), d.text)) >= 2 {
@@ -150,6 +155,32 @@ func taxonomyLink(a *html.Node) bool {
 	return taxonomyPath.MatchString(attr(a, "href"))
 }
 
+// labelWords name the badge elements of a news list (category, tag, NEW).
+var labelWords = map[string]bool{"cat": true, "category": true, "categories": true, "label": true, "tag": true,
+	"tags": true, "icon": true, "badge": true, "genre": true, "kind": true, "new": true}
+
+// isLabel reports whether e is a short inline badge (class cat, label,
+// news-list__category, icon-new ...) inside a news item.
+func isLabel(e *html.Node) bool {
+	if e.Type != html.ElementNode || isHref(e) || isHeading(e) {
+		return false
+	}
+	switch e.DataAtom {
+	case atom.Span, atom.Em, atom.I, atom.B, atom.Small, atom.Strong, atom.Div, atom.P, atom.Li, atom.Mark:
+	default:
+		return false
+	}
+	found := false
+	for _, c := range strings.Fields(strings.ToLower(attr(e, "class"))) {
+		for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+			if labelWords[part] {
+				found = true
+			}
+		}
+	}
+	return found && utf8.RuneCountInString(textOf(e)) <= 12
+}
+
 // separators are trimmed from a title; brackets are kept (【重要】).
 const separators = " ・■□◆◇●○▼▽▶►>›»★☆※*-|:/"
 
@@ -174,7 +205,7 @@ func stripDate(s, date string) string {
 var postedMark = regexp.MustCompile(`^(?:\(\S{1,3}\)\s?)?(?:UP!?|Up!?|up!?|更新|掲載|公開)(?:\s+|[:!]\s*)`)
 
 // newMark is the "NEW" badge shops put beside recent items.
-var newMark = regexp.MustCompile(`(?i)\snew!?$`)
+var newMark = regexp.MustCompile(`(?i)(?:^|\s)new!?$`)
 
 func isHeading(e *html.Node) bool {
 	switch e.DataAtom {

@@ -67,6 +67,18 @@ func TestBlind2NoticeRules(t *testing.T) {
 			`<div class="reviews"><div class="review"><p>2026/06/01</p><p>山田様</p><p>カードが使えませんでした</p></div><div class="review"><p>2026/05/20</p><p>佐藤様</p></div></div>
 			<ul class="news-preview"><li>2026.06.10 臨時休業</li><li>2026.05.10 新商品</li></ul>`,
 			[]string{"2026-06-10 臨時休業", "2026-05-10 新商品"}},
+		{"a badge inside a wrapping link is not in the title",
+			`<ul><li><a href="/n/1"><time>2026.06.01</time><span class="news__label">お知らせ</span><p>カード決済停止</p></a></li><li><a href="/n/2"><time>2026.05.01</time><span class="cat">新商品</span><p>夏物入荷</p></a></li></ul>`,
+			[]string{"2026-06-01 カード決済停止", "2026-05-01 夏物入荷"}},
+		{"NEW beside the date is not a title",
+			`<dl><dt>2026.06.01<span class="new">NEW</span></dt><dd>カード決済停止</dd><dt>2026.05.01</dt><dd>GW休業</dd></dl>`,
+			[]string{"2026-06-01 カード決済停止", "2026-05-01 GW休業"}},
+		{"year and day in separate elements",
+			`<ul><li><a href="/n/1"><div class="date"><span>2026</span><span>06.01</span></div><div>カード決済停止</div></a></li><li><a href="/n/2"><div class="date"><span>2026</span><span>05.01</span></div><div>GW休業</div></a></li></ul>`,
+			[]string{"2026-06-01 カード決済停止", "2026-05-01 GW休業"}},
+		{"a lone year beside a price is not a date",
+			`<ul><li><span>2026</span><span>1.5</span> 倍ポイント</li></ul>`,
+			nil},
 		{"unreadable year-less date opens an item, unknown",
 			`<ul><li>2026.06.10 営業日変更</li><li>6月2日(水) 見学会について</li><li>2026.05.10 新商品</li></ul>`,
 			[]string{"2026-06-10 営業日変更", " 見学会について", "2026-05-10 新商品"}},
@@ -158,5 +170,18 @@ func TestPaymentLineBlocksAndNotes(t *testing.T) {
 		if n != tt.methods || stopped != tt.stopped {
 			t.Errorf("%s: %d methods, card stopped %v; want %d, %v (%+v)", tt.name, n, stopped, tt.methods, tt.stopped, r.Payment)
 		}
+	}
+}
+
+func TestDatedHeadingBody(t *testing.T) {
+	r := Page(top, `<div class="news"><h3>2026.06.01 重要なお知らせ</h3><p>カード決済を停止しております。</p><p>銀行振込はご利用いただけます。</p><h3>2026.05.01 GW休業</h3><p>休みます</p></div>`, ref)
+	if len(r.Notices) != 2 {
+		t.Fatalf("%d notices: %+v", len(r.Notices), r.Notices)
+	}
+	if n := r.Notices[0]; n.Title != "重要なお知らせ" || n.Body != "カード決済を停止しております。 銀行振込はご利用いただけます。" {
+		t.Errorf("first notice %q / %q", n.Title, n.Body)
+	}
+	if n := r.Notices[1]; n.Title != "GW休業" || n.Body != "休みます" {
+		t.Errorf("second notice %q / %q", n.Title, n.Body)
 	}
 }
