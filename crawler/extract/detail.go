@@ -121,7 +121,8 @@ func (p *page) mainContent() *html.Node {
 }
 
 // densest descends from <body> into the child that holds most (≥ 60 %) of
-// the text, so the result is the smallest element with the bulk of it.
+// the text, so the result is the smallest element with the bulk of it; it
+// does not descend into a single paragraph while its siblings hold text.
 func (p *page) densest() *html.Node {
 	cur := p.body
 	for depth := 0; depth < 64; depth++ {
@@ -131,7 +132,9 @@ func (p *page) densest() *html.Node {
 			if c.Type != html.ElementNode || boiler(c) || skipped[c.DataAtom] {
 				continue
 			}
-			if w := textWeight(c); total > 0 && w*10 >= total*6 {
+			// Never into one paragraph while others hold text: the second
+			// paragraph of a two-paragraph notice is body too.
+			if w := textWeight(c); total > 0 && w*10 >= total*6 && (total-w < 10 || !leafBlock(c)) {
 				next = c
 				break
 			}
@@ -142,6 +145,11 @@ func (p *page) densest() *html.Node {
 		cur = next
 	}
 	return cur
+}
+
+// leafBlock reports whether e holds no block element but <br>: a paragraph.
+func leafBlock(e *html.Node) bool {
+	return find(e, func(c *html.Node) bool { return blocks[c.DataAtom] && c.DataAtom != atom.Br }) == nil
 }
 
 // textWeight counts letters outside links and page furniture: link lists

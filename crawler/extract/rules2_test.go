@@ -185,3 +185,13 @@ func TestDatedHeadingBody(t *testing.T) {
 		t.Errorf("second notice %q / %q", n.Title, n.Body)
 	}
 }
+
+func TestDetailKeepsParagraphs(t *testing.T) {
+	n := Detail(top+"blog/2026/06/09/1", `<html><body><header><a href="/">店</a></header><div class="blogDetail"><p class="date">2026/06/09 18:30</p><h2>カード決済がご利用いただけない件について</h2><div class="body"><p>現在、一部のお客様でクレジットカード決済がエラーとなる不具合が発生しております。</p><p>復旧まで銀行振込かコンビニ決済をご利用ください。</p></div></div><footer>Powered by BASE</footer></body></html>`, ref)
+	if !strings.Contains(n.Body, "不具合が発生しております") || !strings.Contains(n.Body, "銀行振込かコンビニ決済") {
+		t.Errorf("body %q lost a paragraph", n.Body)
+	}
+	if dateString(n) != "2026-06-09" {
+		t.Errorf("date %q", dateString(n))
+	}
+}
