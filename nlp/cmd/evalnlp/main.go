@@ -55,6 +55,7 @@ func run(w io.Writer, dir string, sets []string, ids bool) error {
 		found++
 		rep := nlp.Evaluate(c, items)
 		rep.Format(w, path)
+		writeTargets(w, rep)
 		if ids {
 			for _, m := range rep.Mistakes {
 				fmt.Fprintf(w, "  %s: want %s got %s (%.2f, %s)\n", m.ID, m.Want, m.Got, m.Score, m.FirstReason)
@@ -66,4 +67,31 @@ func run(w io.Writer, dir string, sets []string, ids bool) error {
 		return fmt.Errorf("evalnlp: no evaluation set under %s", dir)
 	}
 	return nil
+}
+
+// The classifier's targets (issue 4), printed under every set as make eval
+// prints the site-level ones: met or NOT MET.
+const (
+	targetSuspiciousPrecision = 0.95
+	targetSuspiciousRecall    = 0.90
+	targetMacroF1             = 0.90
+)
+
+func writeTargets(w io.Writer, rep nlp.Report) {
+	var p, r float64
+	for _, ls := range rep.Classifier.PerLabel {
+		if ls.Label == nlp.Suspicious {
+			p, r = ls.Precision, ls.Recall
+		}
+	}
+	met := func(v, target float64) string {
+		if v >= target {
+			return "met"
+		}
+		return "NOT MET"
+	}
+	fmt.Fprintf(w, "targets: suspicious precision %.3f (≥ %.2f: %s), recall %.3f (≥ %.2f: %s), macro-F1 %.3f (≥ %.2f: %s)\n",
+		p, targetSuspiciousPrecision, met(p, targetSuspiciousPrecision),
+		r, targetSuspiciousRecall, met(r, targetSuspiciousRecall),
+		rep.Classifier.MacroF1, targetMacroF1, met(rep.Classifier.MacroF1, targetMacroF1))
 }

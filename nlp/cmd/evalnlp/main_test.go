@@ -20,7 +20,7 @@ func TestRun(t *testing.T) {
 	if err := run(&out, dir, []string{"corpus.jsonl", "dev.jsonl"}, true); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	for _, want := range []string{"corpus.jsonl: absent, skipped", "dev.jsonl: 2 notices", "macro-F1", "baseline (keywords)"} {
+	for _, want := range []string{"corpus.jsonl: absent, skipped", "dev.jsonl: 2 notices", "macro-F1", "baseline (keywords)", "targets: suspicious precision 1.000 (≥ 0.95: met)"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
