@@ -22,10 +22,10 @@ func (p *page) maintenance(notices int) bool {
 	if notices > 1 {
 		return false
 	}
-	text := textOf(p.body)
-	if n := len([]rune(text)); n == 0 || n > 1500 {
-		return false
-	}
+	// Links first: counting them allocates little, and most pages of a
+	// working shop have eight or more, so the whole page's normalised text
+	// (a large allocation per page) is built only for the few that may be a
+	// maintenance page.
 	links := 0
 	elements(p.body, func(e *html.Node) bool {
 		if e.DataAtom == atom.A && p.site.resolve(attr(e, "href")) != "" {
@@ -34,6 +34,10 @@ func (p *page) maintenance(notices int) bool {
 		return true
 	})
 	if links >= 8 {
+		return false
+	}
+	text := textOf(p.body)
+	if n := len([]rune(text)); n == 0 || n > 1500 {
 		return false
 	}
 	if siteMaint(maintHead, p.title()) {
