@@ -1,7 +1,10 @@
 package crawler
 
 import (
+	"bufio"
+	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"io"
 	"net"
 	"net/http"
@@ -76,18 +79,19 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	// The Go transport only decompresses gzip it asked for itself; a server
-	// may send gzip unasked. colly would then inflate it past the cap: a
-	// gzip bomb. Inflate here, under the cap.
-	if !res.Uncompressed && strings.EqualFold(strings.TrimSpace(res.Header.Get("Content-Encoding")), "gzip") {
-		zr, err := gzip.NewReader(res.Body)
-		if err == nil {
-			res.Body = &gzipBody{Reader: zr, under: res.Body}
+	// may send gzip (or deflate, from old IIS and Apache setups) unasked.
+	// colly would then inflate gzip past the cap (a gzip bomb) and hand
+	// deflate on as bytes that decode only as mojibake. Inflate here, under
+	// the cap.
+	if !res.Uncompressed {
+		var ok bool
+		if res.Body, ok = inflate(res.Header.Get("Content-Encoding"), res.Body); ok {
 			res.Header.Del("Content-Encoding")
 			res.Header.Del("Content-Length")
 			res.ContentLength = -1
 			res.Uncompressed = true
 		}
-		// Not gzip after all: leave it; decode will judge the bytes.
+		// Not what it says after all: leave it; decode will judge the bytes.
 	}
 	res.Body = limitBody{Reader: io.LimitReader(res.Body, s.limit), Closer: res.Body}
 	// colly also inflates a body it takes for gzip by its Content-Type
@@ -99,14 +103,58 @@ func (s *shield) RoundTrip(req *http.Request) (*http.Response, error) {
 	return res, nil
 }
 
-type gzipBody struct {
-	*gzip.Reader
+// inflate wraps body in the decompressor its Content-Encoding names, if it
+// is one of gzip, x-gzip or deflate and the stream starts as such. The
+// returned body replaces the original even when ok is false: the bytes
+// peeked at are in its buffer. "deflate" is meant as zlib (RFC 9110
+// 8.4.1.2), but some servers send raw DEFLATE under that name: the zlib
+// header (RFC 1950: method 8, header checksum divisible by 31) tells them
+// apart.
+func inflate(encoding string, body io.ReadCloser) (_ io.ReadCloser, ok bool) {
+	enc := strings.ToLower(strings.TrimSpace(encoding))
+	if enc != "gzip" && enc != "x-gzip" && enc != "deflate" {
+		return body, false
+	}
+	br := bufio.NewReader(body)
+	buffered := &inflated{Reader: br, close: func() error { return nil }, under: body}
+	h, err := br.Peek(2)
+	if err != nil {
+		return buffered, false
+	}
+	switch {
+	case enc != "deflate":
+		if h[0] != 0x1f || h[1] != 0x8b {
+			return buffered, false
+		}
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			// A broken header: the peeked bytes are gone into zr; what is
+			// left is not worth a page.
+			return buffered, false
+		}
+		return &inflated{Reader: zr, close: zr.Close, under: body}, true
+	case h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0:
+		zr, err := zlib.NewReader(br)
+		if err != nil {
+			return buffered, false
+		}
+		return &inflated{Reader: zr, close: zr.Close, under: body}, true
+	default:
+		fr := flate.NewReader(br)
+		return &inflated{Reader: fr, close: fr.Close, under: body}, true
+	}
+}
+
+// inflated is a decompressing body that closes the network body under it.
+type inflated struct {
+	io.Reader
+	close func() error
 	under io.Closer
 }
 
-func (g *gzipBody) Close() error {
-	g.Reader.Close()
-	return g.under.Close()
+func (z *inflated) Close() error {
+	z.close()
+	return z.under.Close()
 }
 
 type limitBody struct {
