@@ -143,5 +143,15 @@ func TestWordingClasses(t *testing.T) {
 		{"work reported done, nothing stopped",
 			"データベースサーバー更新のお知らせ\n8月3日にデータベースサーバーを更新いたしました。",
 			Unrelated, nil},
+		// Session 4: the classes the third blind set showed.
+		{"resumption as a condition (再開されたら), announced then",
+			"カードでのお支払いは休止中です。再開されたらサイト上でご案内します。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"usable again as a condition (使えるようになったら)",
+			"ただいまカード決済は中止しております。使えるようになったらメールでお知らせします。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"end of work as a condition inside a window",
+			"決済システム更新のお知らせ\n5月7日 2:00〜5:00 カード決済を停止します。更新作業が完了したら決済可能です。",
+			Scheduled, []Reason{ReasonFixedWindow}},
 	})
 }

@@ -474,6 +474,10 @@ func becameAfter(toks []tok, i int) bool {
 		if toks[j].base == "なる" {
 			sawNaru = true
 		}
+		if sawNaru && toks[j].pos1 == "助動詞" && conditionalTa(toks[j]) {
+			// ようになりましたら: a condition, the change has not happened.
+			return false
+		}
 		// ようになりました / ようになっております
 		if sawNaru && (toks[j].pos1 == "助動詞" && toks[j].base == "た" || toks[j].pos1 == "動詞" && ongoingAux[toks[j].base]) {
 			return true
@@ -727,4 +731,23 @@ func installmentCompound(t tok) bool {
 		}
 	}
 	return false
+}
+
+// becameIfAt: the usage at i is followed by ようになりましたら (ご利用
+// いただけるようになりましたら, 使えるようになったら); it returns the index of
+// the conditional たら, or -1.
+func becameIfAt(toks []tok, i int) int {
+	sawYou := false
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].base == "よう" {
+			sawYou = true
+		}
+		if sawYou && toks[j].pos1 == "助動詞" && conditionalTa(toks[j]) {
+			return j
+		}
+		if isClauseEnd(toks[j]) {
+			return -1
+		}
+	}
+	return -1
 }

@@ -74,6 +74,14 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 			break
 		}
 		switch {
+		case t.pos1 == "助動詞" && t.base == "た" && conditionalTa(t):
+			// 再開しましたらお知らせします / 復旧したらご連絡します: a
+			// condition on a resumption to come, announced when it comes.
+			f.resumeFuture = true
+			if announceAfter(toks, j) {
+				f.openEnded = true
+			}
+			return
 		case t.pos1 == "助動詞" && t.base == "た":
 			sawTa = true
 		case isNeg(t):
@@ -122,4 +130,22 @@ func titleNounAfter(toks []tok, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// conditionalTa: the conditional form of た (しましたら, 復旧したら, 再開
+// されましたら), which makes what precedes it a condition, not a fact.
+func conditionalTa(t tok) bool { return t.surf == "たら" || t.surf == "だら" }
+
+// announceAfter: an announcement follows the token at j in its clause
+// (…ましたらお知らせします, …たらメールでご連絡いたします).
+func announceAfter(toks []tok, j int) bool {
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		if announceWords[toks[k].base] {
+			return true
+		}
+		if isClauseEnd(toks[k]) {
+			return false
+		}
+	}
+	return false
 }

@@ -166,6 +166,11 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				// 通常どおり承っております: the usage goes on as usual.
 				f.usableNormally = true
 			}
+			if k := becameIfAt(toks, i); k > 0 && announceAfter(toks, k) {
+				// ご利用いただけるようになりましたらお知らせします: usable
+				// again some day, to be announced then.
+				f.resumeFuture, f.openEnded = true, true
+			}
 			if usableAgain(toks, i) && cardWithin(toks, i, 4) && !hasAny(toks, newWords) && !brandNear(toks, i, 12) {
 				// カード使えるようになりました / ご利用いただけるようになりました:
 				// the card works again (a brand newly accepted says 新たに / 追加
