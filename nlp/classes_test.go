@@ -153,5 +153,11 @@ func TestWordingClasses(t *testing.T) {
 		{"end of work as a condition inside a window",
 			"決済システム更新のお知らせ\n5月7日 2:00〜5:00 カード決済を停止します。更新作業が完了したら決済可能です。",
 			Scheduled, []Reason{ReasonFixedWindow}},
+		{"card excluded (除外) from the payment options",
+			"当面の間、決済方法の一覧からカードを除外させていただきます。",
+			Suspicious, []Reason{ReasonCardStop, ReasonOpenEnded}},
+		{"card excluded from a rebate's methods, not stopped",
+			"ポイント還元の対象となるお支払い方法から、クレジットカードは除外されます。",
+			Unrelated, nil},
 	})
 }

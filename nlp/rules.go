@@ -70,10 +70,10 @@ var stopMannerWords = words("緊急", "全面", "臨時", "完全", "無期限",
 var namedServiceWords = words("サービス", "システム", "機能")
 
 // removalWords: the card taken off the list of payment options (お支払い方法から
-// クレジットカードを外しております, 選択肢から削除, 非表示にしております). They
+// クレジットカードを外しております, 選択肢から削除, 非表示にしております, 除外しています). They
 // stop the card only in a sentence that names the options (optionWords):
 // カード情報を削除いたしました alone is housekeeping, not a stop.
-var removalWords = words("外す", "削除", "非表示")
+var removalWords = words("外す", "削除", "非表示", "除外")
 
 // optionWords: the list a payment method is removed from (お支払い方法, 選択肢,
 // 項目, 決済画面).
@@ -531,7 +531,7 @@ var cardAnchors = []string{"カード", "クレジット", "クレカ", "決済"
 // of brand, or of usability again (ません, ない, 不可, 再び, 正常, 登録済, 新た).
 var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "登録済", "済み",
 	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't",
-	"外し", "外さ", "削除", "非表示", "見送", "制限", "無効", "ようにな", "paused", "on hold", "working normally", "working again", "normally again"}
+	"外し", "外さ", "削除", "非表示", "除外", "見送", "制限", "無効", "ようにな", "paused", "on hold", "working normally", "working again", "normally again"}
 
 // otherMethodAnchors: the alternatives, read by substring on lines that are
 // not tokenized (a payment-methods footer).
