@@ -159,5 +159,14 @@ func TestWordingClasses(t *testing.T) {
 		{"card excluded from a rebate's methods, not stopped",
 			"ポイント還元の対象となるお支払い方法から、クレジットカードは除外されます。",
 			Unrelated, nil},
+		{"resumption out of reach (再開は、…困難) states the stop",
+			"カード決済の再開は、現時点では困難な状況でございます。",
+			Suspicious, []Reason{ReasonCardStop}},
+		{"resumption difficult only as a condition, window given",
+			"決済メンテナンスのお知らせ\n6月1日 1:00〜3:00 カード決済を停止します。作業が長引き、再開が難しい場合は改めてご案内いたします。",
+			Scheduled, []Reason{ReasonFixedWindow}},
+		{"difficulty overcome, card back",
+			"カード決済は再開が困難でしたが、本日より再開いたしました。",
+			Resumed, []Reason{ReasonResumed}},
 	})
 }

@@ -23,6 +23,12 @@ func readResume(toks []tok, i int, negHead []bool, f *facts) {
 			return
 		}
 	}
+	if unlikelyAfter(toks, i) {
+		// 再開が難しい見込みとなりました / 再開は、現時点では困難な状況です:
+		// the stop goes on, like a postponement.
+		f.notResumed, f.extension, f.postponed = true, true, true
+		return
+	}
 	if i+1 < len(toks) && (toks[i+1].surf == "は" || toks[i+1].surf == "について" || toks[i+1].surf == "につきまして") {
 		// 再開は当ページでご案内いたします / 再開につきましてはメールでお知らせ
 		// します: the resumption is the topic of an announcement to come.
@@ -145,6 +151,47 @@ func announceAfter(toks []tok, j int) bool {
 		}
 		if isClauseEnd(toks[k]) {
 			return false
+		}
+	}
+	return false
+}
+
+// unlikelyOver: the difficulty at j is something once thought or overcome
+// (再開は難しいと思われましたが / 一時は困難でしたが、), or only a
+// possibility (再開が難しい場合は / 難しいかもしれません), not the state now.
+func unlikelyOver(toks []tok, j int) bool {
+	sawTa := false
+	for k := j + 1; k < len(toks) && k <= j+8; k++ {
+		t := toks[k]
+		if t.surf == "と" && k+1 < len(toks) && thinkVerbs[toks[k+1].base] {
+			return true
+		}
+		if hedgeWords[t.base] || t.surf == "かも" {
+			return true
+		}
+		if t.pos1 == "助動詞" && t.base == "た" {
+			sawTa = true
+		}
+		if isClauseEnd(t) {
+			return sawTa && t.pos1 == "助詞"
+		}
+	}
+	return false
+}
+
+// unlikelyAfter: the resumption at i is said to be out of reach now (再開が
+// 難しい, 再開は、当面困難な状況です), reading across a comma after the topic.
+func unlikelyAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		t := toks[j]
+		if t.surf == "、" || t.surf == "," {
+			continue
+		}
+		if isClauseEnd(t) {
+			return false
+		}
+		if unlikelyWords[t.base] {
+			return !unlikelyOver(toks, j)
 		}
 	}
 	return false

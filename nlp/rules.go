@@ -83,6 +83,15 @@ var optionWords = words("方法", "選択肢", "項目", "一覧", "メニュー
 // 見送り, 再開が遅れる): the stop goes on, with no new date unless one is given.
 var postponeWords = words("延期", "見送る", "見送り", "遅れる", "遅れ", "延びる", "ずれ込む", "先送り")
 
+// unlikelyWords: after 再開, the resumption is out of reach for now (再開が
+// 難しい見込み, 再開は困難な状況, 再開は厳しい): the stop goes on, like a
+// postponement, unless the difficulty was only thought or is over
+// (難しいと思われましたが, 困難でしたが、).
+var unlikelyWords = words("難しい", "困難", "厳しい")
+
+// thinkVerbs: と + these make what precedes a thought (難しいと思われましたが).
+var thinkVerbs = words("思う", "思える", "考える", "見る", "予想", "懸念")
+
 // nonPaymentObjects: the direct object of a stop that is some other part of
 // the shop (出荷停止, 発送を停止, 配送を一時停止, 販売を停止, 生産を休止): logistics
 // and sales, whose outage is not a card suspension even when the notice
