@@ -168,5 +168,17 @@ func TestWordingClasses(t *testing.T) {
 		{"difficulty overcome, card back",
 			"カード決済は再開が困難でしたが、本日より再開いたしました。",
 			Resumed, []Reason{ReasonResumed}},
+		{"usable as normal after a past apology: restored",
+			"ご迷惑をおかけしましたが、現在はカード決済を通常通りご利用いただけます。",
+			Resumed, []Reason{ReasonResumed}},
+		{"apology names the card, restored state after it",
+			"一部のカードで決済エラーが出る件、ご迷惑をおかけしました。現在は正常にご利用いただけます。",
+			Resumed, []Reason{ReasonResumed}},
+		{"renewal's お待たせ next to the usual card: no resumption",
+			"サイトリニューアルのお知らせ\n長らくお待たせいたしました。本日サイトをリニューアルいたしました。クレジットカード決済も通常どおりご利用いただけます。",
+			Unrelated, nil},
+		{"holiday apology, card as usual",
+			"年末年始休業のお知らせ\n休業中はご不便をおかけしました。クレジットカード決済は通常どおりご利用いただけます。",
+			Unrelated, nil},
 	})
 }

@@ -1,6 +1,9 @@
 package nlp
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // decide.go: from per-sentence facts to one label, a confidence and the
 // evidence. The order is leak, resumed, suspicious, scheduled, unrelated; the
@@ -15,6 +18,8 @@ type summary struct {
 	leak, fraud, brandChange, storedOK, usableNormally               []int
 	leakSupport                                                      []int // 第三者調査機関 / 件数 / 経緯 sentences
 	noImpact, siteStop                                               []int
+	normalAgain                                                      []int // 通常どおりご利用いただけます next to ご不便をおかけしました
+	quoted                                                           []int // a card stop quoted (rumour, phishing, a fake page)
 	announced                                                        []int // 停止のお知らせ: a title announcing a stop
 	doneWork                                                         []int // 証明書を更新いたしました: work reported done, no stop
 	plannedOrStop                                                    []int // work announced ahead, or any stop at all
@@ -46,7 +51,9 @@ func (n *notice) summarise() summary {
 		for _, m := range f.stops {
 			cardish := m.subj == subjCard || (m.subj == subjPayment || m.subj == subjImplicit) && (s.hasCard || otherAvail)
 			switch {
-			case !cardish, m.quoted:
+			case !cardish:
+			case m.quoted:
+				s.quoted = append(s.quoted, i)
 			case m.hedged:
 				s.hedged = append(s.hedged, i)
 			case m.negated:
@@ -113,6 +120,19 @@ func (n *notice) summarise() summary {
 			if f.leakCore && containsAny(n.sents[i].text, leakAnnouncePhrases) && !s.leakDenied {
 				// …情報流出に関するご報告: the line announces the leak.
 				s.leakCorr["announced"] = true
+			}
+		}
+	}
+	for i, f := range n.facts {
+		if !f.usableNormally {
+			continue
+		}
+		for k := max(0, i-1); k < len(n.sents) && k <= i+1; k++ {
+			// the card is named by the usable sentence or by the apology
+			// (カードで決済エラーが出る件、ご迷惑をおかけしました).
+			if (f.hasCard || n.facts[k].hasCard) && pastApology(&n.sents[k], containsAny(n.sents[i].text, restoredWords)) {
+				s.normalAgain = append(s.normalAgain, i)
+				break
 			}
 		}
 	}
@@ -232,6 +252,13 @@ func (n *notice) decide() Result {
 	// resumption next to 決済には影響はございませんでした is of something else.
 	pastOver := len(s.pastStop) > 0 && (len(s.activeCard) == 0 || len(s.usableNormally) > 0)
 	otherOutage := len(s.noImpact) > 0 && len(s.pastStop) == 0
+	// ただいま通常どおりご利用いただけます。ご不便をおかけしました: the card
+	// is back, with nothing stopped, denied, quoted or unaffected around it.
+	normalAgain := len(s.normalAgain) > 0 && len(s.activeCard) == 0 && len(s.negated) == 0 &&
+		len(s.quoted) == 0 && len(s.fraud) == 0 && len(s.hedged) == 0
+	if normalAgain && len(s.resumed) == 0 {
+		s.resumed = s.normalAgain
+	}
 	if (len(s.resumed) > 0 || pastOver) && !stillStopped && !otherOutage &&
 		(s.hasCard || len(s.pastStop) > 0 || len(s.pretextFault) > 0 || len(s.pretextMaint) > 0) {
 		n.addAll(s.resumed, ReasonResumed)
@@ -348,4 +375,20 @@ func titleOnlyLeak(n *notice, leak []int) bool {
 		}
 	}
 	return true
+}
+
+// pastApology: the sentence apologises for an inconvenience that is over
+// (ご不便をおかけいたしました; 大変お待たせしました when restored says the
+// card's own sentence is one of restoration), and is not about shipping or a
+// holiday (配送が遅れ、ご迷惑をおかけしました).
+func pastApology(s *sentence, restored bool) bool {
+	if !(containsAny(s.text, apologyPastPhrases) || restored && containsAny(s.text, waitedPhrases)) || !strings.Contains(s.text, "した") {
+		return false
+	}
+	for w := range logisticsWords {
+		if strings.Contains(s.text, w) {
+			return false
+		}
+	}
+	return !containsAny(s.text, []string{"休業", "遅延", "遅れ"})
 }

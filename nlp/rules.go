@@ -294,6 +294,22 @@ var leakPurposeWords = words("対策", "防止", "防ぐ", "検知", "予防", "
 // 判明しましたら, 目処が立ちましたら).
 var decidedWords = words("決まる", "決定", "確定", "判明", "立つ", "整う", "分かる", "わかる", "完了")
 
+// apologyPastPhrases: an apology for an inconvenience that is over (ご不便を
+// おかけしました, ご迷惑をおかけいたしました). Next to the card usable as normal
+// (通常どおりご利用いただけます) it says the card is back: NOTICES.md's
+// resumptions are told in the past tense. Not ご心配: a rumour denied
+// apologises for the worry, not for an outage. Matched as substrings, since
+// such a line often has no anchor and is not tokenized.
+var apologyPastPhrases = []string{"不便をおかけ", "迷惑をおかけ", "不便をお掛け", "迷惑をお掛け"}
+
+// waitedPhrases: 大変お待たせいたしました, which also opens a renewal or a new
+// product, so it counts only next to a restoration word (正常に, 再び).
+var waitedPhrases = []string{"お待たせし", "お待たせいたし", "お待たせ致し"}
+
+// restoredWords: the usable-again sentence says the state is restored, not
+// merely usual (正常にご利用いただけます, 再びご利用いただけます).
+var restoredWords = []string{"正常", "再び", "再度"}
+
 // announceWords: a title noun after 再開の / 復旧の (再開のお知らせ, 復旧のご報告):
 // the resumption is what is announced.
 var announceWords = words("お知らせ", "ご案内", "ご報告", "報告", "案内", "連絡", "ご連絡")
@@ -538,7 +554,7 @@ var cardAnchors = []string{"カード", "クレジット", "クレカ", "決済"
 
 // cardStopAnchors: with a card anchor, a marker of unavailability, of a change
 // of brand, or of usability again (ません, ない, 不可, 再び, 正常, 登録済, 新た).
-var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "登録済", "済み",
+var cardStopAnchors = []string{"ません", "ない", "なく", "不可", "できず", "再び", "再度", "正常", "通常通り", "通常どおり", "登録済", "済み",
 	"新た", "開始", "終了", "導入", "追加", "のみ", "not ", "cannot", "can't",
 	"外し", "外さ", "削除", "非表示", "除外", "見送", "制限", "無効", "ようにな", "paused", "on hold", "working normally", "working again", "normally again"}
 
