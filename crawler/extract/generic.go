@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -337,7 +338,7 @@ func (p *page) textDate(n *html.Node) (dateNode, bool) {
 		// A full date that is not a real day (2026/02/30) is still the
 		// item's date: kept as text, never guessed.
 		rest := strings.TrimLeft(s, bullets)
-		if t := badDate.FindString(rest); t != "" {
+		if t := badDate.FindString(rest); t != "" && !startsWithDigit(rest[len(t):]) {
 			return dateNode{node: n, text: t}, true
 		}
 		// So is a year-less 6月2日(水) whose weekday fits no year near the
@@ -432,7 +433,14 @@ var clockAfter = regexp.MustCompile(`^\s?\d{1,2}:\d{2}(?::\d{2})?`)
 var dateLabel = regexp.MustCompile(`(?i)(?:最終更新日|最終更新|更新日時|更新日|投稿日|掲載日|公開日|登録日|配信日|日付|日時|last updated|updated|posted on|published|date)\s?:?`)
 
 // badDate is a full date that is not a real day (2026/02/30, 令和1年4月30日).
-var badDate = regexp.MustCompile(`^(?:\d{4}\s?[/.\-年]\s?\d{1,2}\s?[/.\-月]\s?\d{1,2}日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?\d{1,2}\s?[/.月]\s?\d{1,2}日?)`)
+// It must still have a date's shape: a year a shop posts in, a month 1-12 and
+// a day 1-31, so that a phone number (0575-00-0000, 03-1234-5678) is none.
+var badDate = regexp.MustCompile(`^(?:(?:19[89]|20\d)\d\s?[/.\-年]\s?(?:1[0-2]|0?[1-9])\s?[/.\-月]\s?(?:3[01]|[12]\d|0?[1-9])日?|(?:令和|平成|[RH])\s?(?:\d{1,2}|元)\s?[/.年]\s?(?:1[0-2]|0?[1-9])\s?[/.月]\s?(?:3[01]|[12]\d|0?[1-9])日?)`)
+
+// startsWithDigit: a date shape glued to more digits is part of a number.
+func startsWithDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
 
 // badYearless is a year-less date with its weekday (6月2日(水)) that jpdate
 // could not resolve: a date by its form, never given a guessed year.
@@ -479,12 +487,27 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 	}
 	if titled {
 		r := p.itemRoot(c, d, count)
-		if r == c && isHeadingTag(c) {
+		if r == c && (isHeadingTag(c) || headingWrapper(c)) {
 			// "<h3>2026.06.01 タイトル</h3><p>本文</p>": the text under a dated
 			// heading, up to the next heading or date, is its body.
 			nodes := []*html.Node{c}
 			for s := c.NextSibling; s != nil && len(nodes) < 48; s = s.NextSibling {
-				if count[s] > 0 || dated[s] || (s.Type == html.ElementNode && (isHeadingTag(s) || s.DataAtom == atom.Hr)) {
+				if count[s] > 0 || dated[s] || (s.Type == html.ElementNode && (isHeadingTag(s) || headingWrapper(s) || s.DataAtom == atom.Hr)) {
+					break
+				}
+				nodes = append(nodes, s)
+			}
+			return nodes
+		}
+		if r.DataAtom == atom.Dt {
+			// "<dt>2026/06/12 タイトル</dt><dd>本文 <a>詳しくはこちら</a></dd>":
+			// the <dd> after a titled <dt> is its body.
+			nodes := []*html.Node{r}
+			for s := r.NextSibling; s != nil && len(nodes) < 8; s = s.NextSibling {
+				if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode {
+					continue
+				}
+				if s.Type != html.ElementNode || s.DataAtom != atom.Dd || count[s] > 0 || dated[s] {
 					break
 				}
 				nodes = append(nodes, s)
@@ -560,7 +583,10 @@ func (p *page) itemRoot(c *html.Node, d dateNode, count map[*html.Node]int) *htm
 // titleElement is the first heading or titled link under n (n included).
 func titleElement(n *html.Node, date string) *html.Node {
 	pred := func(e *html.Node) bool {
-		if isHref(e) && !isMoreLink(e) || isHeading(e) {
+		if isHref(e) && !isMoreLink(e) {
+			return letters(stripDate(linkTitle(e), date)) >= 2
+		}
+		if isHeading(e) {
 			return letters(stripDate(textOf(e), date)) >= 2
 		}
 		return false
@@ -625,7 +651,17 @@ func hasTitle(n *html.Node, date string) bool {
 	}
 	t = dateLabel.ReplaceAllString(strings.Replace(t, date, "", 1), "")
 	// A NEW / UP badge beside the date is not a title.
-	return letters(badgeWord.ReplaceAllString(t, "")) >= 2
+	if letters(badgeWord.ReplaceAllString(t, "")) >= 2 {
+		return true
+	}
+	// A link that shows only a picture is titled by its title attribute.
+	if n.Type != html.ElementNode {
+		return false
+	}
+	titled := func(e *html.Node) bool {
+		return isHref(e) && textOf(e) == "" && letters(clean(attr(e, "title"))) >= 2
+	}
+	return titled(n) || find(n, titled) != nil
 }
 
 // badgeWord: the NEW / UP marks shops put beside a date.
@@ -691,6 +727,9 @@ var groupTags = map[atom.Atom]bool{
 // Each post must be a container with a title of its own, all of one kind,
 // with nothing but spaces between them; otherwise the nodes are one item.
 func splitGroup(nodes []*html.Node) [][]*html.Node {
+	if parts := splitDefinitions(nodes); parts != nil {
+		return parts
+	}
 	var posts []*html.Node
 	for _, n := range nodes[1:] {
 		switch {
@@ -715,6 +754,75 @@ func splitGroup(nodes []*html.Node) [][]*html.Node {
 	return out
 }
 
+// headingWrapper reports whether n is an element that holds a heading and
+// nothing else: site builders wrap each block ("<div class="j-module
+// j-header"><h2>2026.6.12 タイトル</h2></div><div class="j-text">本文</div>").
+func headingWrapper(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Header {
+		return false
+	}
+	h := find(n, isHeadingTag)
+	return h != nil && textOf(h) == textOf(n)
+}
+
+// rowSpan is the rowspan of the cell of row r that holds the date, or 1.
+func rowSpan(r *html.Node, date string) int {
+	if r.DataAtom != atom.Tr || date == "" {
+		return 1
+	}
+	for c := r.FirstChild; c != nil; c = c.NextSibling {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && strings.Contains(textOf(c), date) {
+			k, err := strconv.Atoi(strings.TrimSpace(attr(c, "rowspan")))
+			if err != nil || k < 1 {
+				return 1
+			}
+			return min(k, 50)
+		}
+	}
+	return 1
+}
+
+// splitDefinitions splits a <dt> date followed by several <dd> that are each
+// one short line into one notice per <dd>, all of that date: "<dt>2026/06/10
+// </dt><dd>カード決済を停止しております</dd><dd>口座番号が変わりました</dd>".
+// The <dd> must be alike (tag and class, all linked or none): a linked title
+// and an unlinked excerpt, or a short title and a long body, are one item.
+func splitDefinitions(nodes []*html.Node) [][]*html.Node {
+	if len(nodes) < 3 || nodes[0].Type != html.ElementNode || nodes[0].DataAtom != atom.Dt {
+		return nil
+	}
+	var dds []*html.Node
+	linked := 0
+	for _, n := range nodes[1:] {
+		switch {
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
+		case n.Type == html.CommentNode:
+		case n.Type == html.ElementNode && n.DataAtom == atom.Dd:
+			lines := linesOf(nil, n)
+			if len(lines) != 1 || letters(lines[0]) < 2 || utf8.RuneCountInString(lines[0]) > 60 {
+				return nil
+			}
+			if len(dds) > 0 && signature(dds[0]) != signature(n) {
+				return nil
+			}
+			if ownTitle(n) {
+				linked++
+			}
+			dds = append(dds, n)
+		default:
+			return nil
+		}
+	}
+	if len(dds) < 2 || (linked != 0 && linked != len(dds)) {
+		return nil
+	}
+	out := [][]*html.Node{{nodes[0], dds[0]}}
+	for _, n := range dds[1:] {
+		out = append(out, []*html.Node{n})
+	}
+	return out
+}
+
 // ownTitle reports whether an element holds a heading or a link that names
 // something (not 続きを読む).
 func ownTitle(n *html.Node) bool {
@@ -722,7 +830,7 @@ func ownTitle(n *html.Node) bool {
 		if isHeading(e) {
 			return letters(textOf(e)) >= 2
 		}
-		return isHref(e) && !isMoreLink(e) && letters(textOf(e)) >= 2
+		return isHref(e) && !isMoreLink(e) && letters(linkTitle(e)) >= 2
 	}) != nil
 }
 
@@ -813,18 +921,26 @@ func (p *page) undatedSiblings(out []Notice, roots []*html.Node, count map[*html
 				}
 			}
 		}
-		// Each undated sibling goes after the dated item before it.
+		// Each undated sibling goes after the dated item before it. The rows
+		// under a date cell with rowspan="k" share its date.
+		span := rowSpan(r, n.DateText) - 1
 		for s := r.NextSibling; s != nil && len(res) < maxNotices; s = s.NextSibling {
 			if s.Type != html.ElementNode {
 				continue
 			}
+			covered := span > 0
+			span--
 			if _, dated := index[s]; dated || count[s] > 0 {
 				break
 			}
-			if !sameKind(s, r) || !ownTitle(s) || p.insideUsed(s) {
+			if !sameKind(s, r) || !(ownTitle(s) || covered && letters(textOf(s)) >= 2) || p.insideUsed(s) {
 				continue
 			}
-			un, ok := p.noticeFrom(dateNode{}, []*html.Node{s})
+			var dn dateNode
+			if covered {
+				dn = dateNode{date: n.Date, ok: !n.Date.IsZero(), text: n.DateText}
+			}
+			un, ok := p.noticeFrom(dn, []*html.Node{s})
 			if !ok {
 				continue
 			}

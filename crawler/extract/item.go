@@ -23,7 +23,7 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		}
 		for _, e := range append([]*html.Node{nd}, all(nd)...) {
 			switch {
-			case isHref(e) && !isMoreLink(e) && letters(stripDate(textOf(e), d.text)) >= 2:
+			case isHref(e) && !isMoreLink(e) && letters(stripDate(linkTitle(e), d.text)) >= 2:
 				titled = append(titled, e)
 				hrefs = append(hrefs, e)
 			case isHref(e):
@@ -41,8 +41,20 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 			break
 		}
 	}
+	// shown is the title as the page shows it, to be found among the
+	// item's lines: a title taken from the title attribute is shown cut
+	// short, or not at all.
+	shown := ""
+	var titleEl *html.Node // the element the title was read from
 	switch {
 	case titleLink != nil:
+		titleEl = titleLink
+		if lt := linkTitle(titleLink); lt != textOf(titleLink) {
+			n.Title = stripDate(lt, d.text)
+			shown = stripDate(textOf(titleLink), d.text)
+			n.DetailURL = p.detailURL(titleLink)
+			break
+		}
 		n.Title = stripDate(textOf(titleLink), d.text)
 		// <a><time/><span class="label">お知らせ</span><p>タイトル</p></a>:
 		// a category badge inside the link is not part of the title.
@@ -53,10 +65,14 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		// that wraps the whole item is titled by the heading inside it.
 		if h := find(titleLink, isHeading); h != nil && letters(stripDate(textOf(h), d.text)) >= 2 {
 			n.Title = stripDate(textOf(h), d.text)
+			titleEl = h
 		}
+		shown = n.Title
 		n.DetailURL = p.detailURL(titleLink)
 	case heading != nil:
 		n.Title = stripDate(textOf(heading), d.text)
+		shown = n.Title
+		titleEl = heading
 	}
 	if n.DetailURL == "" && anyLink != nil {
 		n.DetailURL = p.detailURL(anyLink)
@@ -71,9 +87,17 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 			}
 		}
 	}
-	lines := linesOf(isMoreLink, nodes...)
+	skip := isMoreLink
+	if titleEl != nil {
+		// Once the title is known, a category badge beside it (重要なお知らせ,
+		// 新商品) is no body either.
+		skip = func(e *html.Node) bool {
+			return isMoreLink(e) || isLabel(e) && !isAncestor(e, titleEl) && !isAncestor(titleEl, e)
+		}
+	}
+	lines := linesOf(skip, nodes...)
 	var body []string
-	dateLeft, titleLeft := true, n.Title != ""
+	dateLeft, titleLeft := true, shown != ""
 	for _, l := range lines {
 		if dateLeft && d.text != "" && strings.Contains(l, d.text) {
 			l = stripDate(l, d.text)
@@ -82,8 +106,8 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 				continue
 			}
 		}
-		if titleLeft && strings.Contains(l, n.Title) {
-			rest := stripDate(strings.Replace(l, n.Title, "", 1), "")
+		if titleLeft && strings.Contains(l, shown) {
+			rest := stripDate(strings.Replace(l, shown, "", 1), "")
 			titleLeft = false
 			// What is left beside a linked title is a category label
 			// (重要, イベント), not a body.
@@ -115,6 +139,25 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	}
 	n.Body = strings.Join(body, " ")
 	return p.finish(n), true
+}
+
+// linkTitle is what a link names: its text, or its title attribute when
+// the text is cut short ("…の一時停止と代替の…") and the attribute holds the
+// whole of it, or when the link shows only an image.
+func linkTitle(a *html.Node) string {
+	t := textOf(a)
+	full := clean(attr(a, "title"))
+	if letters(full) < 2 || full == t {
+		return t
+	}
+	if t == "" {
+		return full
+	}
+	// NFKC writes … as "..." and ‥ as "..".
+	if stem := strings.TrimRight(t, ". "); len(stem) < len(t) && strings.HasSuffix(t, "..") && letters(stem) >= 2 && strings.HasPrefix(full, stem) {
+		return full
+	}
+	return t
 }
 
 // pickTitleLink chooses the link that names the item among its titled
