@@ -36,10 +36,10 @@ var (
 func (p *page) payment() *Payment {
 	var methods []PaymentMethod
 	seen := map[string]bool{}
-	add := func(name, text string, struck bool) {
+	add := func(name, text string, struck bool) bool {
 		name, text = truncate(name, 80), truncate(text, 300)
 		if seen[name] || len(methods) >= maxMethods {
-			return
+			return false
 		}
 		seen[name] = true
 		card := cardWords.MatchString(name) && !notCard.MatchString(name)
@@ -49,10 +49,21 @@ func (p *page) payment() *Payment {
 			susp, text = true, truncate(text+" "+struckMark, 300)
 		}
 		methods = append(methods, PaymentMethod{Name: name, Card: card, Suspended: susp, Text: text})
+		return true
 	}
+	// last is the item of the method read last: a remark item right after
+	// it is its note.
+	var last *html.Node
 	elements(p.body, func(e *html.Node) bool {
 		if p.insideUsed(e) {
 			return false
+		}
+		if last != nil && prevElement(e) == last && len(methods) > 0 {
+			if note, ok := remarkItem(e); ok && attachRemark(&methods[len(methods)-1], note) {
+				p.payUsed = append(p.payUsed, e)
+				last = e
+				return false
+			}
 		}
 		if ms := lineBlockMethods(e); len(ms) > 0 {
 			for _, m := range ms {
@@ -80,7 +91,9 @@ func (p *page) payment() *Payment {
 		if name == "" {
 			return true
 		}
-		add(name, text, struck(labelOf(e)))
+		if add(name, text, struck(labelOf(e))) {
+			last = e
+		}
 		// Red text inside a method's description is the method's state,
 		// not a page banner.
 		p.payUsed = append(p.payUsed, parts...)
@@ -108,6 +121,58 @@ func (p *page) payment() *Payment {
 	return pay
 }
 
+// remarkItem reads an item that is a note rather than a method: a table
+// row or list entry whose text opens with ※ / * / 注:, or a row of one cell
+// spanning the table ("<tr><td colspan=2>※現在クレジットカード決済は停止して
+// おります</td></tr>" under the card row).
+func remarkItem(e *html.Node) (string, bool) {
+	if e.DataAtom != atom.Tr && e.DataAtom != atom.Li && e.DataAtom != atom.Dd {
+		return "", false
+	}
+	t := textOf(e)
+	if t == "" || len([]rune(t)) > 300 {
+		return "", false
+	}
+	if strings.HasPrefix(t, "※") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "注:") || strings.HasPrefix(t, "注)") || strings.HasPrefix(t, "(注") {
+		return t, true
+	}
+	if e.DataAtom == atom.Tr {
+		var cells []*html.Node
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) == 1 && attr(cells[0], "colspan") != "" && attr(cells[0], "colspan") != "1" {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// attachRemark adds a note to the method above it, unless the note names a
+// method of another kind (a card note under the bank-transfer row).
+func attachRemark(m *PaymentMethod, note string) bool {
+	if methodWords.MatchString(note) && cardWords.MatchString(note) != m.Card {
+		return false
+	}
+	m.Text = truncate(m.Text+" "+note, 300)
+	if suspended(note) {
+		m.Suspended = true
+	}
+	return true
+}
+
+// prevElement is the element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
 // methodItem returns the label of an item that may name a payment method,
 // and the item's text (the label with its description).
 func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) {
@@ -124,7 +189,7 @@ func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) 
 		}
 		return lines[0], strings.Join(lines, " "), []*html.Node{e}, true
 	case atom.Dt:
-		label = textOf(e)
+		label = labelText(e)
 		parts = []*html.Node{e}
 		for s := e.NextSibling; s != nil; s = s.NextSibling {
 			if s.DataAtom == atom.Dt {
@@ -134,7 +199,7 @@ func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) 
 				parts = append(parts, s)
 			}
 		}
-		return label, textOf(parts...), parts, true
+		return label, withLabel(label, textOf(parts...)), parts, true
 	case atom.Tr:
 		var first *html.Node
 		for c := e.FirstChild; c != nil; c = c.NextSibling {
@@ -146,9 +211,10 @@ func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) 
 		if first == nil {
 			return "", "", nil, false
 		}
-		return textOf(first), textOf(e), []*html.Node{e}, true
+		label = labelText(first)
+		return label, withLabel(label, textOf(e)), []*html.Node{e}, true
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		label = textOf(e)
+		label = labelText(e)
 		parts = []*html.Node{e}
 		size := 0
 		for s := e.NextSibling; s != nil && size < 600; s = s.NextSibling {
@@ -158,9 +224,37 @@ func methodItem(e *html.Node) (label, text string, parts []*html.Node, ok bool) 
 			parts = append(parts, s)
 			size += len(textOf(s))
 		}
-		return label, textOf(parts...), parts, true
+		return label, withLabel(label, textOf(parts...)), parts, true
 	}
 	return "", "", nil, false
+}
+
+// labelText is the text of a method's label, or, when the label is only a
+// picture (<h3><img alt="クレジットカード決済"></h3>), the alt of its images:
+// guides draw method names as images as often as they write them.
+func labelText(e *html.Node) string {
+	if t := textOf(e); t != "" {
+		return t
+	}
+	var alts []string
+	elements(e, func(c *html.Node) bool {
+		if c.DataAtom == atom.Img {
+			if a := clean(attr(c, "alt")); a != "" {
+				alts = append(alts, a)
+			}
+		}
+		return len(alts) < 4
+	})
+	return strings.Join(alts, " ")
+}
+
+// withLabel puts a label read from image alt text in front of the item's
+// text, so that the evidence names the method.
+func withLabel(label, text string) string {
+	if label == "" || strings.Contains(text, label) {
+		return text
+	}
+	return clean(label + " " + text)
 }
 
 func isHeadingTag(e *html.Node) bool {

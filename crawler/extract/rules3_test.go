@@ -80,3 +80,36 @@ func TestBlind3NoticeBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestBlind3PaymentRules(t *testing.T) {
+	tests := []struct {
+		name, html string
+		methods    int
+		stopped    bool
+	}{
+		{"a ※ row under the card row is the card's note",
+			`<table><tr><th>クレジットカード</th><td>一括払いのみ</td></tr><tr><td colspan="2"><span style="color:#e00">※現在クレジットカード決済は停止しております。</span></td></tr>
+			<tr><th>銀行振込</th><td>前払い</td></tr><tr><th>代金引換</th><td>手数料330円</td></tr></table>`,
+			3, true},
+		{"a ※ row that stops nothing leaves the card offered",
+			`<table><tr><th>クレジットカード</th><td>一括払いのみ</td></tr><tr><td colspan="2">※カード名義はご本人様に限ります。</td></tr>
+			<tr><th>銀行振込</th><td>前払い</td></tr></table>`,
+			2, false},
+		{"method names drawn as images are read from their alt",
+			`<h2><img src="c.png" alt="クレジットカード決済"></h2><p>一括払いのみ</p><h2><img src="b.png" alt="銀行振込"></h2><p>前払い</p><h2><img src="s.png" alt="送料について"></h2><p>全国一律</p>`,
+			2, false},
+	}
+	for _, tt := range tests {
+		r := Page(top+"guide.html", tt.html, ref)
+		if r.Payment == nil {
+			t.Errorf("%s: no payment methods", tt.name)
+			continue
+		}
+		if len(r.Payment.Methods) != tt.methods || r.Payment.CardSuspended != tt.stopped {
+			t.Errorf("%s: %d methods, card suspended %v; want %d, %v (%+v)", tt.name, len(r.Payment.Methods), r.Payment.CardSuspended, tt.methods, tt.stopped, r.Payment.Methods)
+		}
+		if len(r.Banners) > 0 {
+			t.Errorf("%s: a method's note read as a banner: %+v", tt.name, r.Banners)
+		}
+	}
+}
