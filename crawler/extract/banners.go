@@ -20,8 +20,13 @@ var (
 	// redColor: <font color=red>, style="color:#f00" ...
 	redColor = regexp.MustCompile(`(?i)^(?:red|#f00|#ff0000|#e00|#ee0000|#d00|#dd0000|#c00|#cc0000|#f33|#ff3333|#e60012|crimson|rgb\(\s*2[0-5][0-9]\s*,\s*0\s*,\s*0\s*\))$`)
 	// redClass: class names Japanese sites give red or warning text.
-	redClass = regexp.MustCompile(`(?i)^(?:red|txt_?red|text-?red|font_?red|fc_?red|color_?red|red_?txt|attention|caution|warning|txt_?caution)$`)
-	styleRed = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
+	// Block editors and CSS frameworks name the colour too: WordPress
+	// has-vivid-red-color, Bootstrap text-danger, Tailwind text-red-600.
+	redClass = regexp.MustCompile(`(?i)^(?:red|txt_?red|text-?red|font_?red|fc_?red|color_?red|red_?txt|red-text|attention|caution|warning|txt_?caution|has-(?:vivid-)?red-color|has-(?:vivid-)?red-text-color|text-danger|has-text-danger|is-danger|text-red-[4-9]00)$`)
+	// scrollClass: a class token naming a scrolling ticker, the marquee that
+	// themes build from spans (Shopify scrolling-text, news-ticker).
+	scrollClass = regexp.MustCompile(`(?i)^(?:.*[-_])?(?:marquee|ticker|scrolling-?text|scroll-?text|text-?scroll)(?:[-_].*)?$`)
+	styleRed    = regexp.MustCompile(`(?i)(?:^|;)\s*color\s*:\s*([^;]+)`)
 	// urgentWords must appear in red text for it to be a banner.
 	// stopWords: what an "info" box must say to be a banner.
 	stopWords   = regexp.MustCompile(`決済|カード|メンテナンス|停止|障害|不具合|休止|お支払`)
@@ -68,13 +73,13 @@ func (p *page) banners() []Banner {
 		named := (strong || weak || info) && !containsAny(name, notBanner)
 		switch {
 		case hasClass(e, "announcement-bar__message"):
-			add(e, textOf(e))
+			add(e, bannerText(e))
 			return false
 		case top[e] && named:
 			if find(e, func(c *html.Node) bool { return hasClass(c, "announcement-bar__message") }) != nil {
 				return true // one banner per message, not the whole bar
 			}
-			t := textOf(e)
+			t := bannerText(e)
 			urgent := urgentWords.MatchString(t)
 			if info {
 				// A bare "info" box greets and points to the news as often
@@ -87,7 +92,7 @@ func (p *page) banners() []Banner {
 				return false
 			}
 		case top[e] && isRed(e):
-			if t := textOf(e); urgentWords.MatchString(t) && len([]rune(t)) <= maxBanner {
+			if t := bannerText(e); urgentWords.MatchString(t) && len([]rune(t)) <= maxBanner {
 				add(e, t)
 				return false
 			}
@@ -120,9 +125,11 @@ func (p *page) topElements() map[*html.Node]bool {
 	return top
 }
 
+// isRed reports whether e is text a shop sets apart to be seen: red, or
+// scrolling across the page.
 func isRed(e *html.Node) bool {
 	for _, c := range strings.Fields(attr(e, "class")) {
-		if redClass.MatchString(c) {
+		if redClass.MatchString(c) || scrollClass.MatchString(c) {
 			return true
 		}
 	}
@@ -154,4 +161,17 @@ func infoToken(name string) bool {
 		}
 	}
 	return false
+}
+
+// bannerText is what a banner shows once: the copies a scrolling ticker
+// repeats for its loop are aria-hidden, and are left out.
+func bannerText(e *html.Node) string {
+	if t := strings.Join(linesOf(ariaHidden, e), " "); t != "" {
+		return t
+	}
+	return textOf(e)
+}
+
+func ariaHidden(e *html.Node) bool {
+	return strings.EqualFold(strings.TrimSpace(attr(e, "aria-hidden")), "true")
 }

@@ -113,3 +113,28 @@ func TestBlind3PaymentRules(t *testing.T) {
 		}
 	}
 }
+
+func TestBlind3BannerRules(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string
+	}{
+		{"block editor red", `<p class="has-text-color has-vivid-red-color">【重要】クレジットカード決済が一時ご利用いただけません。</p>`,
+			[]string{"【重要】クレジットカード決済が一時ご利用いただけません。"}},
+		{"block editor red that warns of nothing", `<p class="has-vivid-red-color">夏の新作が入荷しました</p>`, nil},
+		{"scrolling text, its loop copy left out",
+			`<div class="scrolling-text"><div><span>ただいまクレジットカード決済がご利用いただけません。</span></div><div aria-hidden="true"><span>ただいまクレジットカード決済がご利用いただけません。</span></div></div>`,
+			[]string{"ただいまクレジットカード決済がご利用いただけません。"}},
+		{"a sticker is no ticker", `<div class="sticker">カード決済</div>`, nil},
+	}
+	for _, tt := range tests {
+		r := Page(top, tt.html, ref)
+		var got []string
+		for _, b := range r.Banners {
+			got = append(got, b.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
