@@ -62,10 +62,16 @@ func (p *page) links(notices []Notice) []Link {
 		}
 		n := utf8.RuneCountInString(text)
 		low := strings.ToLower(text)
+		textNews := n <= 20 && containsAny(low, newsHints) && newsText.MatchString(text)
+		textPay := n <= 25 && containsAny(low, payHints) && payText.MatchString(text)
+		// What the link says outweighs a word in its path: 特定商取引法表示
+		// at /info is the law page, お知らせ at /guide/news.html the news.
 		switch {
-		case isNewsURL(pu) || (n <= 20 && containsAny(low, newsHints) && newsText.MatchString(text)):
+		case textPay && !textNews:
+			add(u, LinkPayment)
+		case textNews || isNewsURL(pu):
 			add(u, LinkNews)
-		case isPaymentURL(pu) || (n <= 25 && containsAny(low, payHints) && payText.MatchString(text)):
+		case textPay || isPaymentURL(pu):
 			add(u, LinkPayment)
 		}
 		return false

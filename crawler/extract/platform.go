@@ -33,6 +33,7 @@ var (
 	reWCVersion = regexp.MustCompile(`(?i)<meta[^>]+content="woocommerce\s+([0-9][0-9.]*)"`)
 	reUSCVer    = regexp.MustCompile(`(?i)usc-e-shop/[^"'?]*\?ver=([0-9][0-9.]*)`)
 	reEC4Ver    = regexp.MustCompile(`(?i)ec-?cube\s*(4\.[0-9][0-9.]*)`)
+	reEC3Assets = regexp.MustCompile(`/template/[a-z0-9_-]+/(?:css|js|img)/`)
 )
 
 // detectPlatform names the platform that built the page and, when the page
@@ -40,6 +41,13 @@ var (
 func detectPlatform(raw string) (string, string) {
 	low := strings.ToLower(raw)
 	for _, fp := range fingerprints {
+		// EC-CUBE 3 shares EC-CUBE 2's js/eccube.js and #news_area but is
+		// neither 2 nor 4: its assets sit right under /template/<name>/
+		// (4 puts them under /template/<name>/assets/). It has no platform
+		// name of its own, so no EC-CUBE 2 marker may name it.
+		if fp.platform == PlatformECCUBE2 && strings.Contains(low, "/template/") && reEC3Assets.MatchString(low) {
+			continue
+		}
 		for _, m := range fp.markers {
 			if strings.Contains(low, m) {
 				return fp.platform, platformVersion(fp.platform, raw, low)

@@ -138,3 +138,36 @@ func TestBlind3BannerRules(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkTextOverPath(t *testing.T) {
+	tests := []struct {
+		href, text string
+		kind       LinkKind
+	}{
+		{"/info", "特定商取引法表示", LinkPayment},
+		{"/guide/news.html", "お知らせ", LinkNews},
+		{"/info.html", "会社概要", LinkNews}, // no telling text: the path decides
+		{"/guide/", "ご利用ガイド", LinkPayment},
+	}
+	for _, tt := range tests {
+		r := Page(top, `<a href="`+tt.href+`">`+tt.text+`</a>`, ref)
+		if len(r.Links) != 1 || r.Links[0].Kind != tt.kind {
+			t.Errorf("%s %s: got %+v, want %s", tt.href, tt.text, r.Links, tt.kind)
+		}
+	}
+}
+
+func TestECCUBE3IsNotECCUBE2(t *testing.T) {
+	tests := []struct {
+		html, platform string
+	}{
+		{`<link rel="stylesheet" href="/html/template/default/css/style.min.css?v=3.0.18"><script src="/html/template/default/js/eccube.js?v=3.0.18"></script><div id="news_area"></div>`, PlatformUnknown},
+		{`<link rel="stylesheet" href="/user_data/packages/default/css/import.css"><script src="/js/eccube.js"></script>`, PlatformECCUBE2},
+		{`<script src="/html/template/default/assets/js/function.js"></script>`, PlatformECCUBE4},
+	}
+	for _, tt := range tests {
+		if r := Page(top, tt.html, ref); r.Platform != tt.platform {
+			t.Errorf("%s: platform %s, want %s", tt.html, r.Platform, tt.platform)
+		}
+	}
+}
