@@ -54,7 +54,7 @@ func (r *Runner) record(site store.Site, rep crawler.SiteReport, down *judge.Obs
 				Kind: judge.KindNotice, Seen: at, Date: n.Date, URL: n.URL, SHA256: sha[n.URL],
 				Title: n.Title, Text: excerpt(res, text),
 				Label: res.Label, Score: res.Score, Reasons: reasons(res),
-				Fingerprint: Fingerprint(n.Body + n.Title),
+				Fingerprint: NoticeFingerprint(n.Title, n.Body),
 			},
 		})
 	}
@@ -221,16 +221,60 @@ func truncateRunes(s string, n int) string {
 // shops relay the same provider notice. Dates and numbers stay: a provider's
 // notice carries the same window on every shop.
 func Fingerprint(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+	return hashLetters(letters(s))
+}
+
+// bodyPrint is how many letters and digits a notice's body needs (once a
+// repeated title is cut from its start) to identify the wording alone.
+const bodyPrint = 30
+
+// NoticeFingerprint identifies a notice's wording across shops. A body long
+// enough to identify it is used alone: the same provider notice relayed by
+// shops on different platforms comes out with titles that differ (the shop's
+// name before it from a detail page's <title>, the list's title or the
+// page's heading) and sometimes with the title repeated at the start of the
+// body, while the relayed text itself is the same. So a leading copy of the
+// title (or of its end, when the shop's name came before it) is cut from the
+// body first. A short body is no wording of its own ("詳細は下記をご覧
+// ください"): then the title counts with it, as it always did.
+func NoticeFingerprint(title, body string) string {
+	t, b := letters(title), letters(body)
+	b = cutLeadingTitle(b, t)
+	if len(b) >= bodyPrint {
+		return hashLetters(b)
+	}
+	return hashLetters(append(b, t...))
+}
+
+// cutLeadingTitle removes from the start of body the title, or its longest
+// ending of at least 8 letters (a title the extractor read with the shop's
+// name before it).
+func cutLeadingTitle(body, title []rune) []rune {
+	const minCut = 8
+	for k := len(title); k >= minCut; k-- {
+		if k <= len(body) && slices.Equal(body[:k], title[len(title)-k:]) {
+			return body[k:]
 		}
 	}
-	if b.Len() == 0 {
+	return body
+}
+
+// letters is s after NFKC, lower-cased, letters and digits only.
+func letters(s string) []rune {
+	s = norm.NFKC.String(s)
+	out := make([]rune, 0, len(s)/3)
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+func hashLetters(rs []rune) string {
+	if len(rs) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256([]byte(string(rs)))
 	return hex.EncodeToString(sum[:12])
 }
