@@ -115,17 +115,19 @@ func (e *episode) update(at time.Time) {
 
 // strong reports whether the episode rests on more than signals seen once:
 // a stop notice of the shop's own that reaches the threshold by itself, a
-// story that changed (pretext shift, extension), or a signal that persisted
-// over cycles. Weak things seen once do not add up to naming a shop: a
-// banner and the payment page during a glitch, or a routine maintenance
-// notice the classifier half-believed plus the card greyed out that night.
+// story that changed (pretext shift, extension), a signal that persisted
+// over cycles, or a banner stating an open-ended card stop (the shop's own
+// words, as strong as a notice). Weak things seen once do not add up to
+// naming a shop: a banner and the payment page during a glitch, or a routine
+// maintenance notice the classifier half-believed plus the card greyed out
+// that night.
 func (e *episode) strong() bool {
 	if e.noticeStrong {
 		return true
 	}
 	for _, f := range e.extra {
 		switch f.Name {
-		case "persistence", "pretext_shift", "extension":
+		case "persistence", "pretext_shift", "extension", "banner_wording":
 			return true
 		}
 	}

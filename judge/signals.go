@@ -64,6 +64,10 @@ func (a *assessor) endCycle(c cycle) {
 		e = a.weak(e, a.bannerObs, a.sighting(c, c.banner), "banner", wBanner, fmt.Sprintf("top-page banner says card payment is unavailable (%s): %s", day(a.bannerObs.When()), quote(a.bannerObs)))
 		a.bannerEp, e.banner = e, true
 		persist = max(persist, a.bannerCycles)
+		if bannerStatesStop(a.bannerObs) {
+			e.addFactor(Factor{Name: "banner_wording", Contribution: wBannerWording,
+				Detail: "the banner itself states an open-ended card stop (classifier: suspicious, card stop, no end date)"})
+		}
 	}
 	if a.cardDown && a.cardDownCycles > 0 && a.claim(&a.cardEp, e) {
 		e = a.weak(e, a.cardDownObs, a.sighting(c, c.payment), "payment_page", wPayment, fmt.Sprintf("payment page %s: card method removed or suspended, other methods stay (%s)", day(a.cardDownObs.When()), a.cardDownObs.Text))
@@ -267,6 +271,17 @@ func bannerSuspicious(o Observation) bool {
 		return false
 	}
 	return has(o, nlp.ReasonCardStop) || cardUnavailable(o.Text)
+}
+
+// bannerStatesStop: the banner is the precursor notice in a bar, in the
+// shop's own words: the classifier calls it a suspicious suspension and its
+// evidence holds both a card-stop sentence and no end date (当面の間,
+// 再開時期は未定). Such a banner is as strong as the same words in the news,
+// so it need not wait for a second cycle. (A banner merely saying cards are
+// unavailable, or relayed by 3 or more shops, is not this: see bannerCycle.)
+func bannerStatesStop(o Observation) bool {
+	return o.Label == nlp.Suspicious && has(o, nlp.ReasonCardStop) && has(o, nlp.ReasonOpenEnded) &&
+		!has(o, nlp.ReasonFixedWindow) && !has(o, nlp.ReasonPastReport) && !has(o, nlp.ReasonNegated)
 }
 
 // cardUnavailable spots the few ways a banner says card payment cannot be

@@ -10,7 +10,9 @@ import "time"
 // The weights are set so that:
 //   - an explicit open-ended card stop notice flags on its own, at once;
 //   - one weak signal (banner, payment page, site down) seen in one cycle does
-//     not flag, and the same signal on a second cycle does;
+//     not flag, and the same signal on a second cycle does; except a banner
+//     that states an open-ended card stop in the shop's own words, which
+//     counts as the notice it is;
 //   - a notice relayed by ≥ 3 shops the same day cannot flag on its own, and
 //     platform context never can.
 
@@ -106,6 +108,11 @@ const (
 const (
 	// wBanner: a top-page bar saying card payment is unavailable.
 	wBanner = 0.25
+	// wBannerWording: a banner that states the precursor itself (the
+	// classifier calls it suspicious, with a card-stop sentence and no end
+	// date) flags on its first cycle, as the same words in the news would:
+	// with wBanner it reaches the threshold.
+	wBannerWording = 0.25
 	// wPayment: the card method removed or marked 停止中 on the payment page
 	// while other methods stay.
 	wPayment = 0.25
