@@ -386,6 +386,21 @@ func TestMaintenance503(t *testing.T) {
 	if f, _ := fetchOf(rep, srv.URL+"/"); len(f.Body) == 0 {
 		t.Error("maintenance page body not kept as evidence")
 	}
+	if rep.Unworded {
+		t.Error("a 503 page saying メンテナンス reported as unworded")
+	}
+}
+
+// A 503 whose page says nothing of maintenance is still the whole site down,
+// but reported as unworded: the judge waits longer for it.
+func TestBare503Unworded(t *testing.T) {
+	s := fullShop(t).raw("/", page{status: 503, contentType: "text/html",
+		body: []byte("<html><body><h1>503 Service Unavailable</h1></body></html>")})
+	srv := s.start()
+	rep := crawl(t, mustNew(t, testConfig()), nil, srv.URL+"/")[0]
+	if !rep.Maintenance || rep.ErrKind != ErrMaintenance || !rep.Unworded {
+		t.Errorf("Maintenance=%v ErrKind=%q Unworded=%v, want an unworded maintenance site", rep.Maintenance, rep.ErrKind, rep.Unworded)
+	}
 }
 
 func TestGzipBombCapped(t *testing.T) {

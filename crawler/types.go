@@ -103,6 +103,10 @@ type SiteReport struct {
 	NewsFound bool `json:"news_found"`
 	// Maintenance: the whole site answers 503 or a maintenance page.
 	Maintenance bool `json:"maintenance,omitempty"`
+	// Unworded: Maintenance came from a 503 whose page says nothing of
+	// maintenance (no メンテナンス, maintenance, 準備中): a server that fails,
+	// as far as the page tells, not a shop saying it is closed.
+	Unworded bool `json:"unworded,omitempty"`
 	// Err is set when the site could not be crawled at all (top page failed,
 	// robots.txt disallows it); ErrKind as on Fetch.
 	ErrKind string `json:"err_kind,omitempty"`

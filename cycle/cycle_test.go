@@ -266,6 +266,33 @@ func TestMaintenanceOnceThenBack(t *testing.T) {
 	}
 }
 
+// A week of 503s whose page says nothing of maintenance: recorded as
+// maintenance, with the bare 503 said in the observation, and never flagged
+// (a server failing for a week); three weeks of them flag from day 14.
+func TestBare503(t *testing.T) {
+	for _, tc := range []struct {
+		days int
+		want string
+	}{{7, "-2:-"}, {21, "-2:- 14:suspected 21:resolved"}} {
+		h := newHarness(t)
+		var seq []judge.Status
+		for d := -2; d <= tc.days+2; d++ {
+			top := shopUp
+			if d >= 0 && d < tc.days {
+				top = other503
+			}
+			st, site := h.day(d, top, cardOffered)
+			seq = append(seq, st)
+			if top == other503 && site.LastResult != "maintenance" {
+				t.Errorf("%d days: day %d: last result %q, want maintenance", tc.days, d, site.LastResult)
+			}
+		}
+		if got := statusLine(-2, seq); got != tc.want {
+			t.Errorf("%d days of bare 503s: sequence %q, want %q", tc.days, got, tc.want)
+		}
+	}
+}
+
 // A shop first crawled with its card method already marked 停止中 while bank
 // transfer and cash on delivery stay: suspected on the second cycle, through
 // the store (which keeps the mark as the CARD_STOP reason), resolved when the

@@ -69,7 +69,10 @@ func (r *Runner) record(site store.Site, rep crawler.SiteReport, down *judge.Obs
 	case rep.Maintenance:
 		rec.Result = "maintenance"
 		text := "site answers with a maintenance page"
-		if rep.Err != "" {
+		switch {
+		case rep.Unworded:
+			text = judge.SiteDownUnworded + ": " + rep.Err
+		case rep.Err != "":
 			text = "site answers with a maintenance page or 503: " + rep.Err
 		}
 		rec.Observations = append(rec.Observations, judge.Observation{

@@ -34,6 +34,7 @@ type assessor struct {
 
 	downCycles int // consecutive cycles with the whole site down
 	downObs    Observation
+	downWorded bool // a cycle of the run showed a maintenance page, not only a bare 503
 
 	// The episode each weak signal's current run fed, nil for a new run.
 	bannerEp, cardEp, downEp *episode

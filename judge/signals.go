@@ -25,9 +25,12 @@ func (a *assessor) endCycle(c cycle) {
 	switch {
 	case c.siteDown != nil:
 		if a.downCycles == 0 {
-			a.downObs, a.downEp = *c.siteDown, nil
+			a.downObs, a.downEp, a.downWorded = *c.siteDown, nil, false
 		}
 		a.downCycles++
+		if !c.siteDown.unworded() {
+			a.downWorded = true
+		}
 	case readable:
 		a.downCycles = 0
 	}
@@ -80,7 +83,7 @@ func (a *assessor) endCycle(c cycle) {
 		}
 		persist = max(persist, a.cardDownCycles)
 	}
-	if a.downCycles > 0 && a.claim(&a.downEp, e) {
+	if a.downCycles > 0 && a.downCounts(c) && a.claim(&a.downEp, e) {
 		e = a.weak(e, a.downObs, a.sighting(c, c.siteDown), "site_down", wSiteDown, fmt.Sprintf("whole site in maintenance (503 or メンテナンス中 page) since %s", day(a.downObs.When())))
 		a.downEp, e.siteDown = e, true
 		persist = max(persist, a.downCycles)
@@ -106,6 +109,15 @@ func (a *assessor) endCycle(c cycle) {
 	if e.current() {
 		e.update(a.trigger(c).When())
 	}
+}
+
+// downCounts: the current run of down cycles is a signal. A メンテナンス中
+// page (200 or 503) is one at once; bare 503s with no word of maintenance
+// are a server failing, as a 500 or a timeout is, until the run has lasted
+// bareDownAfter: a shop closed for weeks is the pattern, a server broken for
+// some days is not.
+func (a *assessor) downCounts(c cycle) bool {
+	return a.downWorded || !c.end.Before(a.downObs.When().Add(bareDownAfter))
 }
 
 // weak adds a weak signal to the current episode, opening one with the

@@ -5,6 +5,7 @@
 package judge
 
 import (
+	"strings"
 	"time"
 
 	"maintwatch/nlp"
@@ -52,6 +53,17 @@ type Observation struct {
 	// Fingerprint identifies the wording across sites (hash of normalised
 	// text), so that a provider's notice relayed by many shops is recognised.
 	Fingerprint string `json:"fingerprint,omitempty"`
+}
+
+// SiteDownUnworded starts the text of a sitedown observation whose 503 page
+// says nothing of maintenance (the crawler's SiteReport.Unworded): the
+// server fails, and only the length of the run makes it a signal.
+const SiteDownUnworded = "site answers 503 and its page says nothing of maintenance"
+
+// unworded reports a sitedown observation of a 503 page with no word of
+// maintenance.
+func (o Observation) unworded() bool {
+	return o.Kind == KindSiteDown && strings.HasPrefix(o.Text, SiteDownUnworded)
 }
 
 // When is the observation's effective date: the stated date when there is

@@ -123,6 +123,10 @@ const (
 	// "メンテナンス中 for months" pattern), resolved the first cycle the site
 	// answers again.
 	wSiteDown = 0.25
+	// bareDownAfter: a run of 503s whose page says nothing of maintenance
+	// counts as the site-down signal only once it has lasted this long; a
+	// week-long outage of a shop's server is common, a closure lasts months.
+	bareDownAfter = 14 * 24 * time.Hour
 	// wPersistence: a weak signal seen on persistCycles crawl cycles is no
 	// longer a glitch (PEERS.md §4.5: at least two consecutive sightings).
 	wPersistence  = 0.30
