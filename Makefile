@@ -20,13 +20,15 @@ test:
 # Classifier figures on the labelled corpus beside the keyword baseline, then
 # site-level precision and recall, each with its target and met / NOT MET:
 # the judge alone on synthetic histories (judge/sitesim), then the whole
-# pipeline replayed on the demo shops and 120 generated shops. bash for
+# pipeline replayed on the demo shops and 120 generated shops, and through the
+# command line on the blind web of internal/blindweb (~7 min). bash for
 # pipefail: a missed target fails make eval, not only grep's status.
 eval: SHELL := /bin/bash
 eval:
 	$(GO) run ./nlp/cmd/evalnlp
 	$(GO) run ./judge/sitesim/cmd/evalsite
 	set -o pipefail; MAINTWATCH_EVAL_SHOPS=120 $(GO) test -count=1 -run '^TestSiteLevelEval$$' -v ./cycle | grep -v -e "^=== RUN" -e "^--- PASS" -e "^PASS$$"
+	set -o pipefail; MAINTWATCH_BLINDWEB=1 $(GO) test -count=1 -timeout 40m -run '^TestBlindWeb$$' -v ./internal/blindweb | grep -e "blind web:" -e "site-days:" -e "on time" -e "late:" -e "missed" -e "false flag" -e "problem:" -e "^--- " -e "^ok" -e "^FAIL"
 
 # Every benchmark of the project (one package at a time), printed as one table
 # of figures against in-run baselines and targets (internal/benchtable/targets.go).
