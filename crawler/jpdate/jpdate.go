@@ -78,9 +78,41 @@ var (
 	reISOTime = regexp.MustCompile(`^T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+\-]\d{2}:?\d{2})?`)
 	// (月), (月曜日), (Mon) right after a date
 	reWeekdayAfter = regexp.MustCompile(`^\s?\(\s?(?:[月火水木金土日](?:曜日?)?|(?i:sun|mon|tue|wed|thu|fri|sat))\.?\s?\)`)
+	// June 12, 2026 / Jun 4, 2026 / Sept. 3rd, 2026: English themes (Shopify,
+	// WordPress in an English locale) print month names.
+	reEnMDY = regexp.MustCompile(`(?i)(` + enMonths + `)\.?\s?(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})`)
+	// 10 Jun 2026 / 3rd June, 2026 (day first, as en-GB themes print).
+	reEnDMY = regexp.MustCompile(`(?i)(\d{1,2})(?:st|nd|rd|th)?\s(` + enMonths + `)\.?,?\s(\d{4})`)
+	// '26.06.12, ’26/6/12: a two-digit year marked by an apostrophe.
+	reApostrophe = regexp.MustCompile(`['‘’](\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})`)
 	// 6月1日(月), 6/1(月)
 	reMD = regexp.MustCompile(`(\d{1,2})\s?(?:月\s?(\d{1,2})\s?日|/\s?(\d{1,2}))(?:\s?\(\s?([月火水木金土日]|[A-Za-z]{3})(?:曜日?)?\.?\s?\))?`)
 )
+
+// enMonths lists English month names, longest first so that the regexp
+// alternation takes "June" before "Jun".
+const enMonths = `january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec`
+
+var enMonthNumber = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// enMonth reads an English month name (June, Jun, Sept) as its number.
+func enMonth(name string) int {
+	name = strings.ToLower(name)
+	if len(name) < 3 {
+		return -1
+	}
+	if n, ok := enMonthNumber[name[:3]]; ok {
+		return n
+	}
+	return -1
+}
+
+// isLetter reports whether b is an ASCII letter.
+func isLetter(b byte) bool { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') }
 
 type era struct {
 	offset int // western year = offset + era year
@@ -181,6 +213,34 @@ func findFull(s string) (Match, bool, bool) {
 		if c.ok && !e.holds(y, c.t) {
 			c.ok = false
 		}
+		consider(c)
+		break
+	}
+	for _, ix := range reEnMDY.FindAllStringSubmatchIndex(s, -1) {
+		// The month must be a word of its own: "Bmay 5, 2026" is none.
+		if ix[0] > 0 && isLetter(s[ix[0]-1]) || !digitBoundary(s, ix[0], ix[1]) {
+			continue
+		}
+		c := candidate{start: ix[0], end: ix[1]}
+		c.t, c.ok = ymd(atoi(s[ix[6]:ix[7]]), enMonth(s[ix[2]:ix[3]]), atoi(s[ix[4]:ix[5]]))
+		consider(c)
+		break
+	}
+	for _, ix := range reEnDMY.FindAllStringSubmatchIndex(s, -1) {
+		if !digitBoundary(s, ix[0], ix[1]) {
+			continue
+		}
+		c := candidate{start: ix[0], end: ix[1]}
+		c.t, c.ok = ymd(atoi(s[ix[6]:ix[7]]), enMonth(s[ix[4]:ix[5]]), atoi(s[ix[2]:ix[3]]))
+		consider(c)
+		break
+	}
+	for _, ix := range reApostrophe.FindAllStringSubmatchIndex(s, -1) {
+		if ix[0] > 0 && isAlnum(s[ix[0]-1]) || !digitBoundary(s, ix[0], ix[1]) || s[ix[4]:ix[5]] != s[ix[8]:ix[9]] {
+			continue
+		}
+		c := candidate{start: ix[0], end: ix[1]}
+		c.t, c.ok = ymd(2000+atoi(s[ix[2]:ix[3]]), atoi(s[ix[6]:ix[7]]), atoi(s[ix[10]:ix[11]]))
 		consider(c)
 		break
 	}
