@@ -28,6 +28,12 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) candidate {
 	var text string
 	if enc == nil {
 		text = validUTF8(body)
+	} else if name == EUCJP {
+		t, err := decodeEUCJP(body)
+		if err != nil {
+			t = validUTF8(body)
+		}
+		text = t
 	} else {
 		b, err := enc.NewDecoder().Bytes(body)
 		if err != nil {
