@@ -180,5 +180,18 @@ func TestWordingClasses(t *testing.T) {
 		{"holiday apology, card as usual",
 			"年末年始休業のお知らせ\n休業中はご不便をおかけしました。クレジットカード決済は通常どおりご利用いただけます。",
 			Unrelated, nil},
+		// Leak terms in real-length notices (blind4).
+		{"unauthorised access denied as the outage's cause",
+			"カード決済の不具合は解消いたしました。今回の停止は証明書の設定誤りによるもので、不正アクセスによるものではありません。",
+			Resumed, []Reason{ReasonResumed}},
+		{"a leak denied as the cause, 起因",
+			"本日のカード決済エラーは復旧いたしました。お客様情報の流出に起因するものではございません。",
+			Resumed, []Reason{ReasonResumed}},
+		{"unauthorised logins that exposed members' data",
+			"不正ログインにより、会員様220名のご住所と電話番号が閲覧されたことを確認いたしました。該当の方にはメールでご連絡しております。",
+			Leak, []Reason{ReasonLeakTerms}},
+		{"不正ログイン to prevent",
+			"不正ログイン対策として、ログイン時の確認コードを導入いたしました。",
+			Unrelated, nil},
 	})
 }

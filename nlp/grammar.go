@@ -751,3 +751,70 @@ func becameIfAt(toks []tok, i int) int {
 	}
 	return -1
 }
+
+// causeDenied: the term at i is denied as the cause (不正アクセスによるもので
+// はございません, カード情報の漏えいに起因するものではありません) or as a
+// fact (確認された事実はございません): による / 起因 / 原因 / 事実 follows in
+// the same sentence and is negated before the clause ends.
+func causeDenied(toks []tok, i int) bool {
+	cause := false
+	for j := i + 1; j < len(toks) && j <= i+16; j++ {
+		t := toks[j]
+		if t.surf == "。" {
+			return false
+		}
+		if causeWords[t.base] {
+			cause = true
+			continue
+		}
+		if denialNouns[t.base] {
+			// 不正ログインが確認された事実はございません: the fact is denied.
+			cause = true
+			continue
+		}
+		if cause && isNeg(t) {
+			return true
+		}
+		if cause && t.pos1 == "助詞" && t.pos2 == "接続助詞" && t.surf != "て" && t.surf != "で" {
+			return false
+		}
+	}
+	return false
+}
+
+// unauthorisedLogin: 不正ログイン / 不正にログイン at i stated as an event
+// (発生, 確認, 被害, a passive: 不正ログインされたアカウント, or the cause of
+// what follows: 不正ログインにより…閲覧された). It returns
+// the index of ログイン, or 0.
+func unauthorisedLogin(toks []tok, i int) int {
+	if toks[i].base != "不正" {
+		return 0
+	}
+	k := i + 1
+	if k < len(toks) && toks[k].surf == "に" {
+		k++
+	}
+	if k >= len(toks) || toks[k].base != "ログイン" {
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		b := toks[j].base
+		if b == "れる" || b == "られる" || b == "発生" || b == "確認" || b == "被害" || causeWords[b] || b == "により" {
+			return k
+		}
+	}
+	return 0
+}
+
+// otherPartyNear: a word naming someone else (他社, 報道, 相次ぐ) stands within
+// a few tokens of a leak term.
+func otherPartyNear(toks []tok, at []int) bool {
+	for _, i := range at {
+		for j := max(0, i-otherPartySpan); j < len(toks) && j <= i+otherPartySpan; j++ {
+			if otherPartyWords[toks[j].base] || otherPartyWords[toks[j].surf] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -283,6 +283,14 @@ var denialNouns = words("事実", "形跡", "痕跡", "証拠")
 // otherPartyWords: the leak happened elsewhere (他社での流出事件を受け).
 var otherPartyWords = words("他社", "他店", "他の", "業界", "相次ぐ", "報道", "ニュース")
 
+// otherPartySpan: how near (in tokens) a leak term an other-party word must
+// stand to make the leak someone else's.
+const otherPartySpan = 12
+
+// causeWords: a cause is named (による, によって, 起因, 原因), so a negation
+// after it denies the cause (不正アクセスによるものではございません).
+var causeWords = words("による", "によって", "起因", "原因")
+
 // infoWords: what leaked (クレジットカード情報, 個人情報, カード情報).
 var infoWords = words("情報", "個人情報", "カード情報", "クレジットカード情報", "データ", "data", "information")
 

@@ -95,6 +95,7 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			}
 		}
 	}
+	var leakAt []int // where the leak terms stand, for otherPartyNear
 	for i, t := range toks {
 		b := t.base
 		if t.pos1 == "助動詞" || t.pos1 == "記号" || t.pos1 == "助詞" && !endingWords[b] {
@@ -300,19 +301,30 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				f.stops = append(f.stops, m)
 			}
 		}
-		if leakNouns[b] && (negHead[i] || negatedAfter(toks, i) || deniedLater(toks, negHead, i)) {
+		if leakNouns[b] && (negHead[i] || negatedAfter(toks, i) || deniedLater(toks, negHead, i) || causeDenied(toks, i)) {
 			f.leakDenied = true
 		}
-		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) && !deniedLater(toks, negHead, i) {
-			f.leakCore = f.leakCore || hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄"
+		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) && !deniedLater(toks, negHead, i) && !causeDenied(toks, i) {
+			if hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄" {
+				f.leakCore = true
+				leakAt = append(leakAt, i)
+			}
 		}
-		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) {
+		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) && !causeDenied(toks, i+1) {
 			f.leakAccess = true
+			leakAt = append(leakAt, i)
+		}
+		if k := unauthorisedLogin(toks, i); k > 0 && !negHead[k] && !negatedAfter(toks, k) && !purposeAfter(toks, k) && !causeDenied(toks, k) && !deniedLater(toks, negHead, k) {
+			// 不正ログインが発生 / 不正にログインされた: a break-in stated as a
+			// fact, like 不正アクセス (not 不正ログインを防ぐため, not a warning).
+			f.leakAccess = true
+			leakAt = append(leakAt, i)
 		}
 		if b == "閲覧" && passiveAfter(toks, i) && !negatedAfter(toks, i) && hasAny(toks, infoWords) {
 			// 顧客情報が閲覧された可能性: a break-in (不正ログイン, a hijacked
 			// admin account) that exposed customer data is a leak too.
 			f.leakCore = true
+			leakAt = append(leakAt, i)
 		}
 		if (endingWords[b] || newWords[b]) && brandNear(toks, i, 12) {
 			f.brandChange = true
@@ -332,7 +344,10 @@ func analyzeTokens(s *sentence, skip bool) facts {
 			}
 		}
 	}
-	if (f.leakCore || f.leakAccess) && hasAny(toks, otherPartyWords) {
+	if (f.leakCore || f.leakAccess) && otherPartyNear(toks, leakAt) {
+		// 他社での流出事件を受け: the leak is someone else's. Only near the
+		// leak term: 他社から流出したとみられるパスワードで…不正ログインが発生し、
+		// 会員情報が閲覧された is a break-in here, whatever the credentials' origin.
 		f.leakCore, f.leakAccess = false, false
 	}
 	for _, p := range retryPhrases {
