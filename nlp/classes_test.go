@@ -193,5 +193,12 @@ func TestWordingClasses(t *testing.T) {
 		{"不正ログイン to prevent",
 			"不正ログイン対策として、ログイン時の確認コードを導入いたしました。",
 			Unrelated, nil},
+		// Signature blocks and contact lines (blind4).
+		{"open-ended stop, contact line with hours and 休み",
+			"カード決済を当面見合わせております。再開は決まり次第ご案内します。\nご相談窓口 050-0000-1212（10時～16時 土日お休み）",
+			Suspicious, []Reason{ReasonCardStop}},
+		{"window in the body, business hours in the signature",
+			"12月3日 2:00～5:00 は決済システムの点検のため、クレジットカード決済がご利用いただけません。\n株式会社ほしぞら　営業時間 9:00-17:00（土日休み）",
+			Scheduled, []Reason{ReasonFixedWindow}},
 	})
 }

@@ -414,6 +414,20 @@ func analyzeTokens(s *sentence, skip bool) facts {
 		f.stops = kept
 	}
 	f.window = scanWindow(toks)
+	if contactLine(s, &f) {
+		// 0120-000-555（9:00～18:00 日祝休み） / 営業時間 10:00-17:00（土日祝休み）:
+		// a contact line's business hours are no work window, and its 休み no
+		// stop.
+		f.window = windowFacts{}
+		kept := f.stops[:0]
+		for _, m := range f.stops {
+			if m.subj != subjNone && m.subj != subjImplicit {
+				kept = append(kept, m)
+			}
+		}
+		f.stops = kept
+		f.holiday = true
+	}
 	if f.holiday && f.window.fixed && onlyServiceHoliday(toks) && cannotUse(toks) {
 		// 12月8日 1:00〜3:00 ポイントの利用・付与ができません: a service out of
 		// use for a window is the maintenance's window, not a campaign's.
@@ -465,4 +479,35 @@ func leakCorrOf(s *sentence) map[string]bool {
 		}
 	}
 	return c
+}
+
+// contactLine: the sentence gives a phone number or names business or
+// reception hours (受付時間, 営業時間, TEL, 窓口) and says nothing of cards,
+// payment, maintenance or faults: a signature or a contact line.
+func contactLine(s *sentence, f *facts) bool {
+	if f.hasCard || f.hasPayment || f.pretextMaint || f.pretextFault {
+		return false
+	}
+	return phoneLike(s.text) || containsAny(s.low, contactPhrases)
+}
+
+// phoneLike: digits-digits-digits, as in 0120-000-555 or 03-0000-0000.
+func phoneLike(t string) bool {
+	groups, digits := 0, 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' && digits > 0:
+			groups++
+			digits = 0
+			if groups == 2 && i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' {
+				return true
+			}
+		default:
+			groups, digits = 0, 0
+		}
+	}
+	return false
 }
