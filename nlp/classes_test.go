@@ -200,5 +200,8 @@ func TestWordingClasses(t *testing.T) {
 		{"window in the body, business hours in the signature",
 			"12月3日 2:00～5:00 は決済システムの点検のため、クレジットカード決済がご利用いただけません。\n株式会社ほしぞら　営業時間 9:00-17:00（土日休み）",
 			Scheduled, []Reason{ReasonFixedWindow}},
+		{"calendar of bare dates between the window and the stop",
+			"システム定期点検のご案内\n当サイトは隔月の第1月曜日に定期点検を行います。\n今年度の日程をお知らせします。\n作業時間は各回とも午前3時から午前6時までです。\n・2月2日（月）\n・4月6日（月）\n・6月1日（月）\n・8月3日（月）\n・10月5日（月）\n・12月7日（月）\n点検中はカード決済を含め、すべてのご注文がお受けできません。\n終わり次第、順次ご利用いただけます。\nよろしくお願いいたします。",
+			Scheduled, []Reason{ReasonFixedWindow}},
 	})
 }

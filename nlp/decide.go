@@ -178,7 +178,8 @@ func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 // scheduled, unrelated.
 func (n *notice) decide() Result {
 	s := n.summarise()
-	if len(n.sents) > longNotice {
+	pos, content := contentPositions(n.sents)
+	if content > longNotice {
 		// A whole page: only what stands near a stop explains it. A returns
 		// policy's お客様都合 or a guide's 毎月第2火曜日 2:00〜5:00 section far
 		// from the stop says nothing about it.
@@ -186,7 +187,7 @@ func (n *notice) decide() Result {
 		for _, l := range []*[]int{&s.pretextMaint, &s.pretextFault, &s.openEnded, &s.otherMethods, &s.startsNow,
 			&s.extension, &s.window, &s.provider, &s.quantified, &s.recurring, &s.spareDay} {
 			if len(stops) > 0 {
-				*l = near(*l, stops, nearSentences)
+				*l = near(*l, stops, nearSentences, pos)
 			}
 		}
 	}
@@ -344,12 +345,13 @@ func (n *notice) addAll(idx []int, r Reason) {
 	}
 }
 
-// near keeps the sentence indexes within d sentences of any stop.
-func near(idx, stops []int, d int) []int {
+// near keeps the sentence indexes within d sentences of any stop, counted
+// in content positions (pos).
+func near(idx, stops []int, d int, pos []int) []int {
 	var out []int
 	for _, i := range idx {
 		for _, j := range stops {
-			if i-j <= d && j-i <= d {
+			if pos[i]-pos[j] <= d && pos[j]-pos[i] <= d {
 				out = append(out, i)
 				break
 			}
@@ -392,3 +394,38 @@ func pastApology(s *sentence, restored bool) bool {
 	}
 	return !containsAny(s.text, []string{"休業", "遅延", "遅れ"})
 }
+
+// contentPositions numbers the sentences without counting bare date lines
+// (・1月13日(水), 2月10日): a calendar listed one date a line is one item of
+// the notice, not a page of text between the window and the stop. It returns
+// each sentence's position and the number of content sentences.
+func contentPositions(sents []sentence) ([]int, int) {
+	pos := make([]int, len(sents))
+	p := 0
+	for i := range sents {
+		if i > 0 && !bareDateLine(sents[i].text) {
+			p++
+		}
+		pos[i] = p
+	}
+	return pos, p + 1
+}
+
+// bareDateLine: the line holds only a date or time, with bullets, weekdays
+// and brackets: 「・1月13日(水)」, 「2027/2/10」, 「3月10日（水）2:00～5:00」.
+func bareDateLine(t string) bool {
+	digit := false
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case strings.ContainsRune(bareDateRunes, r):
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// bareDateRunes: what else a bare date line may hold.
+const bareDateRunes = " 　・-*●■□◆◇○()（）[]年月日時分:/.~〜～-−火水木金土祝曜第、,"
