@@ -144,3 +144,54 @@ func residentMB() float64 {
 	}
 	return 0
 }
+
+// BenchmarkClassifyRealLength classifies the real-length notices of
+// testdata/blind4.jsonl (structured leak announcements, stops with signature
+// blocks, long guides; 0.4 to 6 KB) one by one, and one long notice made of
+// the first two over 4 KB (about 11 KB), for the per-notice cost at the
+// length real shops publish.
+func BenchmarkClassifyRealLength(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Open("testdata/blind4.jsonl")
+	if err != nil {
+		b.Skip("no blind4.jsonl")
+	}
+	items, err := LoadItems(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var long []string
+	total := 0
+	for _, it := range items {
+		total += len(it.Text)
+		if len(it.Text) >= 4000 {
+			long = append(long, it.Text)
+		}
+	}
+	b.Run("each", func(b *testing.B) {
+		b.ReportAllocs()
+		t0 := time.Now()
+		for i := 0; i < b.N; i++ {
+			for _, it := range items {
+				c.Classify(it.Text)
+			}
+		}
+		d := time.Since(t0)
+		b.ReportMetric(float64(d.Microseconds())/float64(b.N*len(items)), "µs/notice")
+		b.ReportMetric(float64(total)/1e3/float64(len(items)), "KB/notice")
+	})
+	if len(long) >= 2 {
+		text := long[0] + "\n" + long[1]
+		b.Run("two-long", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.Classify(text)
+			}
+		})
+	}
+}
