@@ -203,5 +203,8 @@ func TestWordingClasses(t *testing.T) {
 		{"calendar of bare dates between the window and the stop",
 			"システム定期点検のご案内\n当サイトは隔月の第1月曜日に定期点検を行います。\n今年度の日程をお知らせします。\n作業時間は各回とも午前3時から午前6時までです。\n・2月2日（月）\n・4月6日（月）\n・6月1日（月）\n・8月3日（月）\n・10月5日（月）\n・12月7日（月）\n点検中はカード決済を含め、すべてのご注文がお受けできません。\n終わり次第、順次ご利用いただけます。\nよろしくお願いいたします。",
 			Scheduled, []Reason{ReasonFixedWindow}},
+		{"an ISO date range in the window line is no phone number",
+			"決済メンテナンスのお知らせ\n下記の日時はクレジットカード決済がご利用いただけません。\n日時：2026-12-05 01:00-05:00\nご不便をおかけします。",
+			Scheduled, []Reason{ReasonFixedWindow}},
 	})
 }

@@ -573,4 +573,4 @@ var otherMethodAnchors = []string{"銀行振込", "振込", "代金引換", "代
 // contactPhrases: a contact line or signature block (お問い合わせ先, 受付時間
 // 平日10:00～17:00, 営業時間 9:30-18:00, TEL / FAX), whose hours are business
 // hours. Matched as substrings of the lower-cased sentence.
-var contactPhrases = []string{"受付時間", "営業時間", "受付:", "受付 ", "tel", "fax", "フリーダイヤル", "フリーコール", "電話番号", "窓口", "定休日"}
+var contactPhrases = []string{"受付時間", "営業時間", "tel", "fax", "フリーダイヤル", "フリーコール", "電話番号", "窓口", "定休日"}

@@ -491,15 +491,20 @@ func contactLine(s *sentence, f *facts) bool {
 	return phoneLike(s.text) || containsAny(s.low, contactPhrases)
 }
 
-// phoneLike: digits-digits-digits, as in 0120-000-555 or 03-0000-0000.
+// phoneLike: digits-digits-digits starting with 0, as in 0120-000-555 or
+// 03-0000-0000 (not a date: 2026-12-05).
 func phoneLike(t string) bool {
 	groups, digits := 0, 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch {
 		case c >= '0' && c <= '9':
+			if groups == 0 && digits == 0 && (c != '0' || i > 0 && t[i-1] >= '0' && t[i-1] <= '9') {
+				// a group that does not start with 0 is no phone number
+				groups = -1
+			}
 			digits++
-		case c == '-' && digits > 0:
+		case c == '-' && digits > 0 && groups >= 0:
 			groups++
 			digits = 0
 			if groups == 2 && i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' {
