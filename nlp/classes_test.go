@@ -206,5 +206,11 @@ func TestWordingClasses(t *testing.T) {
 		{"an ISO date range in the window line is no phone number",
 			"決済メンテナンスのお知らせ\n下記の日時はクレジットカード決済がご利用いただけません。\n日時：2026-12-05 01:00-05:00\nご不便をおかけします。",
 			Scheduled, []Reason{ReasonFixedWindow}},
+		{"break-in as the means, a double negation after it",
+			"不正アクセスによる情報流出のお詫び\n当店サイトへの不正アクセスにより、お客様のカード情報が外部に送信された可能性を否定できません。第三者調査機関の調査では最大95件が対象です。",
+			Leak, []Reason{ReasonLeakTerms}},
+		{"break-in as a condition (場合)",
+			"不正アクセスやなりすましの被害にあわれた場合は、ご利用のカード会社へご相談ください。",
+			Unrelated, nil},
 	})
 }

@@ -763,13 +763,18 @@ func causeDenied(toks []tok, i int) bool {
 		if t.surf == "。" {
 			return false
 		}
-		if causeWords[t.base] {
-			cause = true
-			continue
-		}
-		if denialNouns[t.base] {
-			// 不正ログインが確認された事実はございません: the fact is denied.
-			cause = true
+		if causeWords[t.base] || denialNouns[t.base] {
+			// による + もの / の / こと, 原因 + では, 事実 + は: a cause or a fact
+			// that a negation can deny (不正ログインが確認された事実はございません).
+			// Not 不正アクセスにより…流出した可能性を否定できません: there the
+			// cause leads to a clause of its own.
+			k := j + 1
+			if k < len(toks) && toks[k].base == "する" {
+				k++ // に起因するものではありません
+			}
+			if k < len(toks) && causeHeads[toks[k].base] {
+				cause = true
+			}
 			continue
 		}
 		if cause && isNeg(t) {
@@ -814,6 +819,21 @@ func otherPartyNear(toks []tok, at []int) bool {
 			if otherPartyWords[toks[j].base] || otherPartyWords[toks[j].surf] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// conditionAfter: the break-in at i is a condition or a risk, not an event
+// (不正アクセスの被害が発生した場合は, 不正ログインのおそれがある際は): 場合 /
+// 際 / 万一 before the clause ends.
+func conditionAfter(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+12; j++ {
+		if conditionWords[toks[j].base] {
+			return true
+		}
+		if toks[j].surf == "。" || toks[j].pos1 == "助詞" && toks[j].pos2 == "接続助詞" && toks[j].surf != "て" && toks[j].surf != "で" {
+			return false
 		}
 	}
 	return false

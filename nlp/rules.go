@@ -291,6 +291,14 @@ const otherPartySpan = 12
 // after it denies the cause (不正アクセスによるものではございません).
 var causeWords = words("による", "によって", "起因", "原因")
 
+// conditionWords: a break-in as a condition (場合, 際, 万一). Not おそれ /
+// 恐れ: a leak announcement says 流出した恐れがあります of its own leak.
+var conditionWords = words("場合", "際", "万一", "万が一")
+
+// causeHeads: what follows a cause word when the cause itself is asserted or
+// denied (によるもの, によるのでは, 原因では, 事実は).
+var causeHeads = words("もの", "の", "こと", "で", "だ", "は", "では", "も")
+
 // infoWords: what leaked (クレジットカード情報, 個人情報, カード情報).
 var infoWords = words("情報", "個人情報", "カード情報", "クレジットカード情報", "データ", "data", "information")
 

@@ -310,11 +310,11 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				leakAt = append(leakAt, i)
 			}
 		}
-		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) && !causeDenied(toks, i+1) {
+		if b == "不正" && i+1 < len(toks) && toks[i+1].base == "アクセス" && !negatedAfter(toks, i+1) && !purposeAfter(toks, i+1) && !causeDenied(toks, i+1) && !conditionAfter(toks, i+1) {
 			f.leakAccess = true
 			leakAt = append(leakAt, i)
 		}
-		if k := unauthorisedLogin(toks, i); k > 0 && !negHead[k] && !negatedAfter(toks, k) && !purposeAfter(toks, k) && !causeDenied(toks, k) && !deniedLater(toks, negHead, k) {
+		if k := unauthorisedLogin(toks, i); k > 0 && !negHead[k] && !negatedAfter(toks, k) && !purposeAfter(toks, k) && !causeDenied(toks, k) && !deniedLater(toks, negHead, k) && !conditionAfter(toks, k) {
 			// 不正ログインが発生 / 不正にログインされた: a break-in stated as a
 			// fact, like 不正アクセス (not 不正ログインを防ぐため, not a warning).
 			f.leakAccess = true
