@@ -60,7 +60,18 @@ func (p *page) banners() []Banner {
 		pay[n] = true
 	}
 	elements(p.body, func(e *html.Node) bool {
+		// A ticker scrolls across the top for every visitor to see: it is
+		// a banner even when what it scrolls are dated news items.
+		if top[e] && !pay[e] && scrolling(e) && (p.insideUsed(e) || p.holdsUsed(e)) {
+			if t := bannerText(e); urgentWords.MatchString(t) && len([]rune(t)) <= maxBanner {
+				add(e, t)
+				return false
+			}
+		}
 		if p.insideUsed(e) || pay[e] {
+			if top[e] && !pay[e] && find(e, scrolling) != nil {
+				return true // but the ticker it holds is
+			}
 			return false // a news item or a payment method is not a banner
 		}
 		if p.holdsUsed(e) {
@@ -146,6 +157,20 @@ func isRed(e *html.Node) bool {
 	}
 	if m := styleRed.FindStringSubmatch(attr(e, "style")); m != nil {
 		return redColor.MatchString(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), "!important")))
+	}
+	return false
+}
+
+// scrolling reports whether e scrolls its text: a <marquee>, or an element
+// whose class names a ticker.
+func scrolling(e *html.Node) bool {
+	if e.DataAtom == atom.Marquee {
+		return true
+	}
+	for _, c := range strings.Fields(attr(e, "class")) {
+		if scrollClass.MatchString(c) {
+			return true
+		}
 	}
 	return false
 }

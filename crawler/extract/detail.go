@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"maintwatch/crawler/jpdate"
 )
 
 // Detail reads one notice's own page: its title, its date and its main text.
@@ -240,7 +242,42 @@ func (p *page) detailDate(main, titleEl *html.Node) (dateNode, bool) {
 			if d, ok := p.textDate(&html.Node{Type: html.TextNode, Data: l}); ok && d.ok {
 				return d, true
 			}
+			if d, ok := p.bylineDate(l); ok {
+				return d, true
+			}
 		}
 	}
 	return dateNode{}, false
 }
+
+// bylineDate reads a date right after a posting label anywhere in a line:
+// "投稿者:店長 カテゴリー:お知らせ 投稿日:2026年6月9日" (a byline). A date
+// after any other word (発売日, 入荷予定) is an event's, and a line without
+// such a label gives none. Of 投稿日 and 更新日 both in one line, the
+// posting date wins.
+func (p *page) bylineDate(l string) (dateNode, bool) {
+	var found dateNode
+	ok := false
+	for _, ix := range postLabel.FindAllStringIndex(l, 4) {
+		rest := strings.TrimLeft(l[ix[1]:], " ")
+		m, good := jpdate.Find(rest, p.ref)
+		if !good || m.Start != 0 || !itemDateEnd(rest[m.End:], withYear.MatchString(m.Text), strings.Contains(m.Text, "/")) {
+			continue
+		}
+		d := dateNode{date: m.Time, ok: true, text: m.Text}
+		if !updatedLabel.MatchString(l[ix[0]:ix[1]]) {
+			return d, true
+		}
+		if !ok {
+			found, ok = d, true
+		}
+	}
+	return found, ok
+}
+
+// postLabel names the date a post was published or updated; 日時 and 日付
+// are left out, as an event's 開催日時 opens many a notice's text.
+var postLabel = regexp.MustCompile(`(?i)(?:最終更新日|最終更新|更新日時|更新日|投稿日時?|掲載日|公開日|登録日|配信日|last updated|updated|posted on|published)\s?:?`)
+
+// updatedLabel: a label of the last update, second to the posting date.
+var updatedLabel = regexp.MustCompile(`(?i)更新|updated`)

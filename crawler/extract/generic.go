@@ -80,12 +80,20 @@ func (p *page) genericNews() []Notice {
 			}
 			taken = append(taken, part...)
 			p.used = append(p.used, part...)
-			out = append(out, n)
 			var root *html.Node
 			if len(part) == 1 && part[0].Type == html.ElementNode {
 				root = part[0]
 			}
-			roots = append(roots, root)
+			for i, m := range p.splitRun(n) {
+				if len(out) >= maxNotices {
+					break
+				}
+				out = append(out, p.finish(m))
+				if i > 0 {
+					root = nil // a run of items in one line has no element each
+				}
+				roots = append(roots, root)
+			}
 		}
 	}
 	if len(out) >= 2 {
@@ -528,6 +536,23 @@ func (p *page) grow(d dateNode, count map[*html.Node]int, dated map[*html.Node]b
 		}
 		return nodes
 	}
+	// "<b>タイトル</b><br>2026/6/11(木)<br>本文<hr>" repeated: a bold line
+	// right before a date alone on its line is its item's title.
+	if b := boldLineBefore(c, count, dated); b != nil && lineEnds(c) && repeatsBoldLineBefore(c, b, count, dated) {
+		var nodes []*html.Node
+		for s := b; s != c; s = s.NextSibling {
+			nodes = append(nodes, s)
+		}
+		nodes = append(nodes, c)
+		for s := c.NextSibling; s != nil && len(nodes) < 48; s = s.NextSibling {
+			if count[s] > 0 || dated[s] || s.Type == html.ElementNode && blocks[s.DataAtom] && s.DataAtom != atom.P && s.DataAtom != atom.Br ||
+				titlesNextDate(s, count, dated) {
+				break
+			}
+			nodes = append(nodes, s)
+		}
+		return nodes
+	}
 	// "<a>タイトル</a>(2026/6/9)<br>": the date closes a line that holds
 	// the title before it.
 	if before := lineBefore(c, count, dated); before != nil && lineEnds(c) {
@@ -635,6 +660,63 @@ func repeatsHeadingBefore(n, h *html.Node, count map[*html.Node]int, dated map[*
 		}
 		if o := headingBefore(s, count, dated); o != nil && o != h && o.DataAtom == h.DataAtom {
 			return true
+		}
+	}
+	return false
+}
+
+// boldLineBefore is the <b> or <strong> that makes up the whole line right
+// before n (one <br> apart), itself opening its line (after a <br>, an <hr>,
+// a block or nothing), undated, or nil.
+func boldLineBefore(n *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) *html.Node {
+	s := skipSpace(n.PrevSibling)
+	if s == nil || s.DataAtom != atom.Br {
+		return nil
+	}
+	b := skipSpace(s.PrevSibling)
+	if b == nil || b.Type != html.ElementNode || (b.DataAtom != atom.B && b.DataAtom != atom.Strong) ||
+		count[b] > 0 || dated[b] || letters(textOf(b)) < 2 || utf8.RuneCountInString(textOf(b)) > 80 {
+		return nil
+	}
+	if p := skipSpace(b.PrevSibling); p != nil && !(p.Type == html.ElementNode && (p.DataAtom == atom.Br || p.DataAtom == atom.Hr || blocks[p.DataAtom])) {
+		return nil
+	}
+	return b
+}
+
+// skipSpace steps back over comments and blank text.
+func skipSpace(s *html.Node) *html.Node {
+	for s != nil && (s.Type == html.CommentNode || s.Type == html.TextNode && strings.TrimSpace(s.Data) == "") {
+		s = s.PrevSibling
+	}
+	return s
+}
+
+// repeatsBoldLineBefore reports whether another dated sibling of n also
+// has a bold line before it: the list's pattern, not one bold word.
+func repeatsBoldLineBefore(n, b *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == n || !(count[s] > 0 || dated[s]) {
+			continue
+		}
+		if o := boldLineBefore(s, count, dated); o != nil && o != b {
+			return true
+		}
+	}
+	return false
+}
+
+// titlesNextDate reports whether s is the bold title line of a later date.
+func titlesNextDate(s *html.Node, count map[*html.Node]int, dated map[*html.Node]bool) bool {
+	if s.Type != html.ElementNode || (s.DataAtom != atom.B && s.DataAtom != atom.Strong) {
+		return false
+	}
+	for t, i := s.NextSibling, 0; t != nil && i < 4; t, i = t.NextSibling, i+1 {
+		if count[t] > 0 || dated[t] {
+			return boldLineBefore(t, count, dated) == s
 		}
 	}
 	return false

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"maintwatch/crawler/jpdate"
 )
 
 // noticeFrom reads date, title, body and detail link out of an item.
@@ -34,6 +36,13 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		}
 	}
 	titleLink := pickTitleLink(titled)
+	// <tr><td>SHOP</td><td>'26.06.12</td><td>タイトル</td></tr>: in a row
+	// whose date is not the first cell, short cells before the date are a
+	// category column, and the cell after the date is the title.
+	labelCells := map[*html.Node]bool{}
+	if titleLink == nil && heading == nil && len(nodes) == 1 && nodes[0].DataAtom == atom.Tr {
+		heading = rowTitleCell(nodes[0], d.text, labelCells)
+	}
 	var anyLink *html.Node
 	for _, e := range hrefs {
 		if e != titleLink && !taxonomyLink(e) && p.detailURL(e) != "" {
@@ -92,7 +101,7 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 		// Once the title is known, a category badge beside it (重要なお知らせ,
 		// 新商品) is no body either.
 		skip = func(e *html.Node) bool {
-			return isMoreLink(e) || isLabel(e) && !isAncestor(e, titleEl) && !isAncestor(titleEl, e)
+			return isMoreLink(e) || labelCells[e] || isLabel(e) && !isAncestor(e, titleEl) && !isAncestor(titleEl, e)
 		}
 	}
 	lines := linesOf(skip, nodes...)
@@ -139,6 +148,84 @@ func (p *page) noticeFrom(d dateNode, nodes []*html.Node) (Notice, bool) {
 	}
 	n.Body = strings.Join(body, " ")
 	return p.finish(n), true
+}
+
+// runSeparator: the marks a ticker or a one-line news run puts between its
+// items ("2026.06.12 カード決済停止 ★ 2026.06.06 予約開始").
+var runSeparator = regexp.MustCompile(`\s?[★☆◆◇■□●○◎♪／|]\s?`)
+
+// splitRun splits a notice whose title runs on into further dated items:
+// after a separator mark, a date with its year that opens a title of its
+// own. A date inside a sentence ("★2026年7月1日より改定") or without a year
+// is left where it is.
+func (p *page) splitRun(n Notice) []Notice {
+	out := []Notice{n}
+	for len(out) < maxNotices {
+		last := &out[len(out)-1]
+		cut := -1
+		var next Notice
+		for _, ix := range runSeparator.FindAllStringIndex(last.Title, -1) {
+			rest := last.Title[ix[1]:]
+			m, ok := jpdate.Find(rest, p.ref)
+			if !ok || m.Start != 0 || !withYear.MatchString(m.Text) {
+				continue
+			}
+			title := stripDate(rest, m.Text)
+			if !itemDateEnd(strings.TrimSpace(rest[m.End:]), true, strings.Contains(m.Text, "/")) || letters(title) < 2 ||
+				letters(stripDate(last.Title[:ix[0]], "")) < 2 {
+				continue
+			}
+			cut = ix[0]
+			next = Notice{URL: last.URL, Date: m.Time, DateText: m.Text, Title: title, Body: last.Body}
+			break
+		}
+		if cut < 0 {
+			break
+		}
+		last.Title, last.Body = stripDate(last.Title[:cut], ""), ""
+		out = append(out, next)
+	}
+	return out
+}
+
+// rowTitleCell returns the title cell of a table row whose date sits in a
+// later cell than the first, when every cell before the date is short (at
+// most 12 characters: a category such as SHOP, 重要, イベント); those cells
+// are added to labels. It returns nil, and marks nothing, otherwise.
+func rowTitleCell(tr *html.Node, date string, labels map[*html.Node]bool) *html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			cells = append(cells, c)
+		}
+	}
+	di := -1
+	for i, c := range cells {
+		if date != "" && strings.Contains(textOf(c), date) {
+			di = i
+			break
+		}
+	}
+	if di < 1 {
+		return nil
+	}
+	for _, c := range cells[:di] {
+		if utf8.RuneCountInString(textOf(c)) > 12 {
+			return nil
+		}
+	}
+	if letters(stripDate(textOf(cells[di]), date)) >= 2 {
+		return nil // the date cell holds the title itself
+	}
+	for _, c := range cells[di+1:] {
+		if letters(stripDate(textOf(c), date)) >= 2 {
+			for _, l := range cells[:di] {
+				labels[l] = true
+			}
+			return c
+		}
+	}
+	return nil
 }
 
 // linkTitle is what a link names: its text, or its title attribute when

@@ -16,8 +16,8 @@ import (
 var (
 	newsText = regexp.MustCompile(`(?i)お知らせ|新着情報|最新情報|ニュース|インフォメーション|\bnews\b|\binformation\b|\binfo\b|what'?s\s?new|更新情報|店長日記|トピックス|\btopics\b`)
 	// Paths of list pages, not of single posts (/news/<slug> is a detail).
-	newsPath = regexp.MustCompile(`(?i)^(?:/[^/]+)*?/(?:news|info|information|topics|whatsnew|what_new|whats_new|oshirase)(?:/|/index\.(?:html?|php))?$|^/blogs/news/?$|^/blog/?$|^/category/(?:[^/]+/)*(?:news|info|information|oshirase)/?$|(?:^|/)(?:whatsnew|what_new|news|info|information|oshirase)\.(?:html?|php)$|^/view/page/news`)
-	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|お?支払い?(?:[・/&、]|と|および|について|$)|ご利用案内|ショッピングのご案内|お買い?物(?:について|の流れ|方法|のご案内)|ご購入(?:方法|について)|ご注文(?:について|の流れ)|(?i)\bshopping guide\b|\blegal notice\b`)
+	newsPath = regexp.MustCompile(`(?i)^(?:/[^/]+)*?/(?:news|info|information|topics|whatsnew|what_new|whats_new|oshirase)(?:/|/index\.(?:html?|php))?$|^/blogs/[^/]+/?$|^/blog/?$|^/category/(?:[^/]+/)*(?:news|info|information|oshirase)/?$|(?:^|/)(?:whatsnew|what_new|news|info|information|oshirase)\.(?:html?|php)$|^/view/page/news`)
+	payText  = regexp.MustCompile(`お支払い?方法|お支払いについて|支払方法|決済方法|ご利用ガイド|ショッピングガイド|ご購入ガイド|ご注文方法|お買い物ガイド|特定商取引法|特定商取引に関する|特商法|お?支払い?(?:[・/&、]|と|および|について|$)|ご利用案内|ショッピングのご案内|お買い?(?:物|もの)(?:について|の流れ|方法|のご案内|ガイド)|ご購入(?:方法|について)|ご注文(?:について|の流れ)|(?i)\bshopping guide\b|\blegal notice\b`)
 	payPath  = regexp.MustCompile(`(?i)^/help/(?:guide|tradelaw)|^/law/?$|^/order/?(?:index\.php)?$|^/pages/(?:guide|tokushoho|payment|shopping-guide|law|legal)|^/policies/legal-notice|^/view/guide|^/user_data/(?:guide|payment|tokushoho|law)|/(?:guide|payment|tokushoho|tokutei|law|legal|shiharai|kessai)(?:\.html?|\.php|/)?$|^/fs/[^/]+/(?:c/)?(?:guide|payment|tokushoho|law)`)
 )
 
@@ -47,6 +47,14 @@ func (p *page) links(notices []Notice) []Link {
 		add(u, LinkNews)
 	}
 	elements(p.body, func(a *html.Node) bool {
+		// <iframe src="news.html"> under a NEWS heading: an old top page
+		// shows its news list in a frame; the framed page is the news list.
+		if a.DataAtom == atom.Iframe || a.DataAtom == atom.Frame {
+			if u := p.site.resolve(attr(a, "src")); u != "" && embeddedNews(a, u) {
+				add(u, LinkNews)
+			}
+			return false
+		}
 		// <area> of an image map: old hand-made menus.
 		if a.DataAtom != atom.A && a.DataAtom != atom.Area {
 			return true
@@ -77,6 +85,39 @@ func (p *page) links(notices []Notice) []Link {
 		return false
 	})
 	return out
+}
+
+// embeddedNews reports whether a frame showing page u is the news list:
+// its src is a news path, or its title attribute or the heading right before
+// it (spaces apart; or before the box that holds nothing but the frame)
+// names news. A page that is no HTML page (an image, a video) never is.
+func embeddedNews(f *html.Node, u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || !pageLike(pu.Path) {
+		return false
+	}
+	if isNewsURL(pu) {
+		return true
+	}
+	names := func(t string) bool {
+		return utf8.RuneCountInString(t) <= 20 && newsText.MatchString(t)
+	}
+	if names(clean(attr(f, "title"))) {
+		return true
+	}
+	for n, i := f, 0; n != nil && i < 2; n, i = n.Parent, i+1 {
+		prev := n.PrevSibling
+		for prev != nil && (prev.Type == html.CommentNode || prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "") {
+			prev = prev.PrevSibling
+		}
+		if prev != nil && prev.Type == html.ElementNode {
+			return isHeading(prev) && names(textOf(prev))
+		}
+		if prev != nil {
+			return false // text before the frame: no heading of its own
+		}
+	}
+	return false
 }
 
 // linkText is the text of a link, or the alt of its image: old shops use

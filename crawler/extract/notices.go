@@ -188,7 +188,24 @@ func isMoreLink(e *html.Node) bool {
 		return false
 	}
 	c := strings.ToLower(attr(e, "class"))
-	return strings.Contains(c, "more-link") || strings.Contains(c, "readmore") || strings.Contains(c, "read-more") || moreLink.MatchString(textOf(e))
+	if strings.Contains(c, "more-link") || strings.Contains(c, "readmore") || strings.Contains(c, "read-more") {
+		return true
+	}
+	t := textOf(e)
+	return moreLink.MatchString(t) || commentLink(e, t)
+}
+
+// commentFragment and commentCount: the "0 comments" link a blog prints
+// beside a post's date leads to the post's comments, it names no post.
+var (
+	commentFragment = regexp.MustCompile(`(?i)#(?:comments?|respond|disqus_thread|comment-\d+)$`)
+	commentCount    = regexp.MustCompile(`(?i)^(?:\d+|no|one)\s?comments?$|^コメント\s?\(?\d+\)?$|^\d+\s?件?の?コメント$`)
+)
+
+func commentLink(a *html.Node, text string) bool {
+	href := attr(a, "href")
+	return strings.Contains(href, "#") && commentFragment.MatchString(href) ||
+		len(text) <= 24 && commentCount.MatchString(text)
 }
 
 // detailURL is the same-site page an item links to, if any.
