@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -212,7 +213,32 @@ func titleFromHead(t, content string) string {
 		}
 		return best
 	}
-	return t
+	return headInContent(t, content)
+}
+
+// headInContent drops a shop name that a <title> puts before or after the
+// notice's heading with only a space between ("緑の庭 【障害】カード決済が…"):
+// when the whole <title> is not in the page but a part of it cut at a space
+// is, that part (the longest) is the heading the page shows.
+func headInContent(t, content string) string {
+	t = strings.TrimSpace(t)
+	if t == "" || strings.Contains(content, t) {
+		return t
+	}
+	best := t
+	bestN := 0
+	for i, r := range t {
+		if r != ' ' && r != '\u3000' {
+			continue
+		}
+		for _, part := range []string{t[:i], t[i+utf8.RuneLen(r):]} {
+			part = strings.TrimSpace(part)
+			if n := letters(part); n >= 6 && n > bestN && strings.Contains(content, part) {
+				best, bestN = part, n
+			}
+		}
+	}
+	return best
 }
 
 // detailDate finds the notice's date: a <time datetime> in the content or
