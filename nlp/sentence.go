@@ -301,11 +301,11 @@ func analyzeTokens(s *sentence, skip bool) facts {
 				f.stops = append(f.stops, m)
 			}
 		}
-		if leakNouns[b] && (negHead[i] || negatedAfter(toks, i) || deniedLater(toks, negHead, i) || causeDenied(toks, i)) {
-			f.leakDenied = true
-		}
-		if leakNouns[b] && !negHead[i] && !negatedAfter(toks, i) && !purposeAfter(toks, i) && !deniedLater(toks, negHead, i) && !causeDenied(toks, i) {
-			if hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄" {
+		if leakNouns[b] {
+			// Each check scans ahead to the clause's end: ask once.
+			if negHead[i] || negatedAfter(toks, i) || deniedLater(toks, negHead, i) || causeDenied(toks, i) {
+				f.leakDenied = true
+			} else if !purposeAfter(toks, i) && (hasNear(toks, i, 6, infoWords) || b == "改ざん" || b == "改竄") {
 				f.leakCore = true
 				leakAt = append(leakAt, i)
 			}
