@@ -278,6 +278,7 @@ func (cy *cycle) record(rawURL string, kind PageKind, at time.Time, a *attempt, 
 			sum := sha256.Sum256(f.Body)
 			f.SHA256 = hex.EncodeToString(sum[:])
 		}
+		f.Worded = maintenancePage(f.Body, f.ContentType)
 		return f, ""
 	default:
 		f.ErrKind, f.Err = ErrHTTP, fmt.Sprintf("HTTP %d %s", a.status, http.StatusText(a.status))
@@ -397,7 +398,7 @@ func (cy *cycle) retryAfter(a *attempt, f Fetch, n int) (time.Duration, bool) {
 		}
 		return backoff, true
 	case a.status == http.StatusTooManyRequests || a.status == http.StatusServiceUnavailable:
-		if a.status == http.StatusServiceUnavailable && maintenancePage(f.Body, f.ContentType) {
+		if a.status == http.StatusServiceUnavailable && f.Worded {
 			return 0, false // a maintenance page is an answer, not a hiccup
 		}
 		if d, ok := parseRetryAfter(a.header.Get("Retry-After"), time.Now()); ok {

@@ -57,23 +57,27 @@ type Fetch struct {
 	// Location is set on a 3xx the crawler did not follow itself: a redirect
 	// to another host, which is fetched as its own request after that host's
 	// robots.txt, through that host's politeness gate. (Added by the crawler.)
-	Location     string         `json:"location,omitempty"`
-	Kind         PageKind       `json:"kind"`
-	FetchedAt    time.Time      `json:"fetched_at"`
-	Status       int            `json:"status"` // 0 when no response
-	ContentType  string         `json:"content_type,omitempty"`
-	ETag         string         `json:"etag,omitempty"`
-	LastModified string         `json:"last_modified,omitempty"`
-	SHA256       string         `json:"sha256,omitempty"` // hex, of Body
-	Body         []byte         `json:"-"`                // raw bytes after content decoding, capped; nil on 304 / error
-	Truncated    bool           `json:"truncated,omitempty"`
-	Charset      string         `json:"charset,omitempty"`      // the charset the body was decoded with
-	Readable     bool           `json:"readable"`               // decoded cleanly; false pages are never classified
-	NotModified  bool           `json:"not_modified,omitempty"` // 304: not parsed
-	Unchanged    bool           `json:"unchanged,omitempty"`    // 200, same SHA-256 as before: not parsed
-	ErrKind      string         `json:"err_kind,omitempty"`     // one of the Err* constants
-	Err          string         `json:"err,omitempty"`          // one clear line
-	Links        []extract.Link `json:"links,omitempty"`        // links found in this body (or carried from Prior on 304/unchanged)
+	Location     string    `json:"location,omitempty"`
+	Kind         PageKind  `json:"kind"`
+	FetchedAt    time.Time `json:"fetched_at"`
+	Status       int       `json:"status"` // 0 when no response
+	ContentType  string    `json:"content_type,omitempty"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	SHA256       string    `json:"sha256,omitempty"` // hex, of Body
+	Body         []byte    `json:"-"`                // raw bytes after content decoding, capped; nil on 304 / error
+	Truncated    bool      `json:"truncated,omitempty"`
+	Charset      string    `json:"charset,omitempty"`      // the charset the body was decoded with
+	Readable     bool      `json:"readable"`               // decoded cleanly; false pages are never classified
+	NotModified  bool      `json:"not_modified,omitempty"` // 304: not parsed
+	Unchanged    bool      `json:"unchanged,omitempty"`    // 200, same SHA-256 as before: not parsed
+	// Worded: a 503 whose page says メンテナンス (or maintenance, 準備中): the
+	// shop closed on purpose, not a server failing. Read once from the body
+	// here; the retry decision and the site report both need it.
+	Worded  bool           `json:"worded,omitempty"`
+	ErrKind string         `json:"err_kind,omitempty"` // one of the Err* constants
+	Err     string         `json:"err,omitempty"`      // one clear line
+	Links   []extract.Link `json:"links,omitempty"`    // links found in this body (or carried from Prior on 304/unchanged)
 }
 
 // Fresh reports whether the body was parsed this cycle.

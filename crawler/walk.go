@@ -59,7 +59,7 @@ func (cy *cycle) site(ctx context.Context, fx *fetcher, site string) (SiteReport
 	switch {
 	case top.ErrKind == ErrMaintenance:
 		rep.Maintenance = true
-		rep.Unworded = !maintenancePage(top.Body, top.ContentType)
+		rep.Unworded = !top.Worded
 		rep.ErrKind, rep.Err = ErrMaintenance, "top page: "+top.Err
 		return finish()
 	case top.ErrKind != "":
