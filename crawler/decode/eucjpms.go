@@ -73,10 +73,6 @@ func decodeEUCJP(body []byte) (string, error) {
 			i++
 		}
 	}
-	if start == 0 {
-		b, err := dec.Bytes(body)
-		return string(b), err
-	}
 	seg, err := dec.Bytes(body[start:])
 	if err != nil {
 		return "", err
