@@ -153,6 +153,15 @@ func dateString(n Notice) string {
 	return n.Date.Format("2006-01-02")
 }
 
+// dateTitles lists a page's notices as "date title", date "" when unknown.
+func dateTitles(r Result) []string {
+	var got []string
+	for _, n := range r.Notices {
+		got = append(got, dateString(n)+" "+n.Title)
+	}
+	return got
+}
+
 // scoreBlind compares what was read with what a careful reader expects.
 func scoreBlind(c blindCase, r Result) blindScore {
 	var s blindScore

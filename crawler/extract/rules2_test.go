@@ -87,11 +87,7 @@ func TestBlind2NoticeRules(t *testing.T) {
 			[]string{"2026-06-10 営業日変更", "2026-05-10 新商品"}},
 	}
 	for _, tt := range tests {
-		r := Page(top, tt.html, ref)
-		var got []string
-		for _, n := range r.Notices {
-			got = append(got, dateString(n)+" "+n.Title)
-		}
+		got := dateTitles(Page(top, tt.html, ref))
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}

@@ -40,11 +40,7 @@ func TestBlind3NoticeRules(t *testing.T) {
 			[]string{"2026-06-12 クレジットカード決済の一時停止と代替のお支払い方法について", "2026-06-01 ギフト特集を公開しました", "2026-05-25 送料改定のお知らせ"}},
 	}
 	for _, tt := range tests {
-		r := Page(top, tt.html, ref)
-		var got []string
-		for _, n := range r.Notices {
-			got = append(got, dateString(n)+" "+n.Title)
-		}
+		got := dateTitles(Page(top, tt.html, ref))
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}

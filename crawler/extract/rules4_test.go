@@ -40,11 +40,7 @@ func TestBlind4NoticeRules(t *testing.T) {
 			[]string{"2026-06-12 価格改定のお知らせ ★ 2026年7月1日より新価格", "2026-06-01 新商品入荷"}},
 	}
 	for _, tt := range tests {
-		r := Page(top, tt.html, ref)
-		var got []string
-		for _, n := range r.Notices {
-			got = append(got, dateString(n)+" "+n.Title)
-		}
+		got := dateTitles(Page(top, tt.html, ref))
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
