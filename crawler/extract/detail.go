@@ -197,48 +197,48 @@ func inBoiler(e, root *html.Node) bool {
 // titleFromHead picks the notice's part of "ショップ名 | お知らせ" or
 // "お知らせ | ショップ名": the longest part the content repeats (the shop
 // name is repeated too, but is shorter than a notice title), else the first.
+// With no separator, a shop name put before or after the heading with only a
+// space between ("緑の庭 【障害】カード決済が…") is dropped the same way: when
+// the whole <title> is not in the page but a part cut at a space is, that
+// part is the heading the page shows.
 func titleFromHead(t, content string) string {
 	for _, sep := range []string{" | ", "|", " - ", " – ", " — ", " :: ", " « ", " » "} {
 		parts := strings.Split(t, sep)
 		if len(parts) < 2 {
 			continue
 		}
-		best := strings.TrimSpace(parts[0])
-		bestN := 0
-		for _, part := range parts {
-			part = strings.TrimSpace(part)
-			if n := letters(part); n >= 4 && n > bestN && strings.Contains(content, part) {
-				best, bestN = part, n
-			}
+		if best, ok := longestShown(parts, content, 4); ok {
+			return best
 		}
-		return best
+		return strings.TrimSpace(parts[0])
 	}
-	return headInContent(t, content)
-}
-
-// headInContent drops a shop name that a <title> puts before or after the
-// notice's heading with only a space between ("緑の庭 【障害】カード決済が…"):
-// when the whole <title> is not in the page but a part of it cut at a space
-// is, that part (the longest) is the heading the page shows.
-func headInContent(t, content string) string {
 	t = strings.TrimSpace(t)
 	if t == "" || strings.Contains(content, t) {
 		return t
 	}
-	best := t
-	bestN := 0
+	var parts []string
 	for i, r := range t {
-		if r != ' ' && r != '\u3000' {
-			continue
-		}
-		for _, part := range []string{t[:i], t[i+utf8.RuneLen(r):]} {
-			part = strings.TrimSpace(part)
-			if n := letters(part); n >= 6 && n > bestN && strings.Contains(content, part) {
-				best, bestN = part, n
-			}
+		if r == ' ' || r == '\u3000' {
+			parts = append(parts, t[:i], t[i+utf8.RuneLen(r):])
 		}
 	}
-	return best
+	if best, ok := longestShown(parts, content, 6); ok {
+		return best
+	}
+	return t
+}
+
+// longestShown is the longest of parts (trimmed, at least minLetters
+// letters) that content contains.
+func longestShown(parts []string, content string, minLetters int) (string, bool) {
+	best, bestN := "", 0
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if n := letters(part); n >= minLetters && n > bestN && strings.Contains(content, part) {
+			best, bestN = part, n
+		}
+	}
+	return best, bestN > 0
 }
 
 // detailDate finds the notice's date: a <time datetime> in the content or
